@@ -1,2 +1,5 @@
 export type * from './model.js';
-export { parse } from './parse.js';
+export { parse, detectFormat } from './parse.js';
+export { tables, statusTable, labels, references, title, fields, toText, visit } from './query.js';
+export type { CellInfo, TableInfo, StatusTableEntry, LabelInfo, ReferenceInfo } from './query.js';
+export { normalizeLabel } from './rst/inline.js';

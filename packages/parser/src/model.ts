@@ -39,6 +39,8 @@ export interface Section extends NodeBase {
   type: 'section';
   /** 1 for the page title, 2 for its subsections, … */
   depth: number;
+  /** Labels attached to the section (`.. _x:` right above its title), normalised. */
+  labels: string[];
   children: Block[];
 }
 

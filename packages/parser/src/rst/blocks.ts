@@ -1,0 +1,862 @@
+/**
+ * reStructuredText block structure, as real Sphinx documentation uses it:
+ * sections, paragraphs, lists, field lists, definition lists, block quotes,
+ * literal blocks, explicit markup (targets, comments, substitution
+ * definitions, directives) and grid / simple tables.
+ *
+ * The parser works on `Line`s that keep their source position, so a nested
+ * block (a list item, a directive body, a table cell) is parsed from the
+ * same kind of lines, shifted, and every node points into the original text.
+ */
+import type {
+  Admonition,
+  Block,
+  Caption,
+  Code,
+  DefinitionItem,
+  Directive,
+  Field,
+  Figure,
+  Inline,
+  List,
+  ListItem,
+  ParseMessage,
+  Position,
+  Section,
+  Severity,
+  Table,
+  TableCell,
+  TableRow,
+  Target,
+} from '../model.js';
+import { indentOf, isBlank, shift, type Line, type SourceMap } from '../source.js';
+import { scanGridTable, isGridTableStart } from './grid-table.js';
+import { scanSimpleTable, isSimpleTableStart } from './simple-table.js';
+import type { RawTable, TableScan } from './table-types.js';
+import { inlineText, normalizeLabel, parseInline } from './inline.js';
+
+const ADORNMENT_RE = /^([!-/:-@[-`{-~])\1* *$/;
+const BULLET_RE = /^([-*+\u2022\u2023\u2043])(?: +|$)/;
+const ENUM_RES: Array<[RegExp, string, string]> = [
+  [/^(\d+|#|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)\.(?: +|$)/, '', '.'],
+  [/^(\d+|#|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)\)(?: +|$)/, '', ')'],
+  [/^\((\d+|#|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)\)(?: +|$)/, '(', ')'],
+];
+const FIELD_RE = /^:(?![: ])((?:[^:\\]|\\.|:(?![ `]|$))*?[^ \\]):(?: +|$)/;
+const EXPLICIT_RE = /^\.\.(?: +|$)/;
+const TARGET_RE = /^_(`(?:[^`\\]|\\.)+`|(?:[^:\\]|\\.)+|_):(?: +|$)/;
+const SUBST_RE = /^\|((?:[^|\\]|\\.)+)\| +([A-Za-z0-9][\w.+:-]*)::(?: +|$)/;
+const DIRECTIVE_RE = /^([A-Za-z0-9](?:[\w.+:-]*?[A-Za-z0-9])?)::(?: +|$)/;
+const FOOTNOTE_RE = /^\[([^\]]+)\](?: +|$)/;
+const CAPTION_RE = /^(Table|Figure)\s+(\d+)\s*[:.\-\u2013\u2014]?\s*/i;
+
+const ADMONITIONS = new Set(['note', 'important', 'caution', 'warning', 'tip', 'hint', 'danger', 'attention', 'error', 'seealso', 'admonition', 'versionadded', 'versionchanged', 'deprecated']);
+const CODE_DIRECTIVES = new Set(['code-block', 'code', 'sourcecode']);
+/** Directives whose body is not reStructuredText. */
+const LITERAL_DIRECTIVES = new Set(['raw', 'math', 'literalinclude', 'include', 'graphviz', 'digraph', 'graph', 'uml', 'mermaid', 'highlight', 'productionlist', 'parsed-literal']);
+/** Directives that take no argument, so text on their first line is content. */
+const NO_ARGUMENT = new Set(['note', 'important', 'caution', 'warning', 'tip', 'hint', 'danger', 'attention', 'error', 'seealso', 'toctree', 'container', 'compound', 'epigraph', 'highlights', 'pull-quote', 'line-block', 'parsed-literal']);
+
+export function parseCaption(lines: Line[], map: SourceMap): Caption | undefined {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  if (!first || !last) return undefined;
+  const raw = lines.map((l) => l.text.trim()).join(' ');
+  if (raw === '') return undefined;
+  const text = inlineText(parseInline(lines, map)).replace(/\s+/g, ' ').trim();
+  const caption: Caption = { raw, text, position: map.position(first.offset, last.offset + last.text.trimEnd().length) };
+  const m = CAPTION_RE.exec(text);
+  if (m) {
+    caption.kind = (m[1] as string).toLowerCase() === 'table' ? 'Table' : 'Figure';
+    caption.number = Number(m[2]);
+    caption.text = text.slice(m[0].length).trim();
+  }
+  return caption;
+}
+
+/** Remove the common indentation of the non-blank lines. */
+export function dedent(lines: Line[]): Line[] {
+  let min = Infinity;
+  for (const l of lines) {
+    if (l.text.trim() === '') continue;
+    const ind = indentOf(l.text);
+    if (ind < min) min = ind;
+  }
+  if (min === Infinity || min === 0) return lines;
+  return lines.map((l) => (l.text.trim() === '' ? { ...l, text: '' } : shift(l, min)));
+}
+
+function trimBlankEnd(lines: Line[]): Line[] {
+  let e = lines.length;
+  while (e > 0 && isBlank(lines[e - 1])) e--;
+  return e === lines.length ? lines : lines.slice(0, e);
+}
+
+function trimBlankStart(lines: Line[]): Line[] {
+  let s = 0;
+  while (s < lines.length && isBlank(lines[s])) s++;
+  return s === 0 ? lines : lines.slice(s);
+}
+
+/** Index after the indented block starting at `start`: lines that are blank or indented (> 0). */
+function indentedEnd(lines: Line[], start: number): number {
+  let i = start;
+  let lastNonBlank = start;
+  while (i < lines.length) {
+    const t = (lines[i] as Line).text;
+    if (t.trim() === '') {
+      i++;
+      continue;
+    }
+    if (indentOf(t) === 0) break;
+    i++;
+    lastNonBlank = i;
+  }
+  return Math.max(lastNonBlank, start);
+}
+
+function enumMatch(text: string): { marker: string; len: number; value: string } | undefined {
+  for (const [re, pre, post] of ENUM_RES) {
+    const m = re.exec(text);
+    if (m) {
+      const value = m[1] as string;
+      let norm: string;
+      if (value === '#') norm = '#';
+      else if (/^\d+$/.test(value)) norm = '1';
+      else if (/^[ivxlcdm]{2,}$/.test(value)) norm = 'i';
+      else if (/^[IVXLCDM]{2,}$/.test(value)) norm = 'I';
+      else if (/^[a-z]$/.test(value)) norm = 'a';
+      else norm = 'A';
+      return { marker: pre + norm + post, len: m[0].length, value };
+    }
+  }
+  return undefined;
+}
+
+function enumStart(value: string): number | undefined {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^[a-z]$/.test(value)) return value.charCodeAt(0) - 96;
+  if (/^[A-Z]$/.test(value)) return value.charCodeAt(0) - 64;
+  return undefined;
+}
+
+interface DirectiveParts {
+  name: string;
+  args: Line[];
+  options: Record<string, string>;
+  optionLines: Record<string, Line>;
+  content: Line[];
+}
+
+export class RstBlockParser {
+  constructor(
+    readonly map: SourceMap,
+    readonly messages: ParseMessage[],
+  ) {}
+
+  private span(first: Line, last: Line): Position {
+    return this.map.position(first.offset, last.offset + last.text.length);
+  }
+
+  private spanLines(lines: Line[]): Position {
+    const body = trimBlankEnd(lines);
+    const first = body[0] ?? lines[0];
+    const last = body[body.length - 1] ?? first;
+    if (!first || !last) return this.map.position(0, 0);
+    return this.span(first, last);
+  }
+
+  message(severity: Severity, code: string, message: string, position: Position): void {
+    this.messages.push({ severity, code, message, position, line: position.start.line, column: position.start.column });
+  }
+
+  /** Parse a whole document: blocks, then sections from the headings. */
+  parseDocument(lines: Line[]): Block[] {
+    const blocks = this.parseBlocks(lines, true);
+    return sectionize(blocks);
+  }
+
+  /** Parse lines whose base indentation is 0. `top` allows section titles. */
+  parseBlocks(lines: Line[], top = false): Block[] {
+    const out: Block[] = [];
+    let i = 0;
+    let literalNext = false;
+    const n = lines.length;
+    while (i < n) {
+      const line = lines[i] as Line;
+      const t = line.text;
+      if (t.trim() === '') {
+        i++;
+        continue;
+      }
+      const ind = indentOf(t);
+      if (ind > 0) {
+        const end = indentedEnd(lines, i);
+        const body = dedent(trimBlankEnd(lines.slice(i, end)));
+        if (literalNext) {
+          out.push(this.literal(body));
+        } else {
+          out.push({ type: 'blockquote', children: this.parseBlocks(body), position: this.spanLines(body) });
+        }
+        literalNext = false;
+        i = end;
+        continue;
+      }
+      if (literalNext) {
+        this.message('warning', 'literal-block-expected', 'Literal block expected; none found.', this.span(line, line));
+        literalNext = false;
+      }
+      const c0 = t.charCodeAt(0);
+      // explicit markup
+      if (c0 === 46 /* . */ && EXPLICIT_RE.test(t)) {
+        const end = indentedEnd(lines, i + 1);
+        out.push(...this.explicit(lines.slice(i, end)));
+        i = end;
+        continue;
+      }
+      if (c0 === 95 /* _ */ && t.startsWith('__ ')) {
+        const end = indentedEnd(lines, i + 1);
+        const block = lines.slice(i, end);
+        const url = block.map((l, k) => (k === 0 ? l.text.slice(3) : l.text).trim()).join('');
+        out.push({ type: 'target', name: '', label: '', url, anonymous: true, origin: 'rst', position: this.spanLines(block) });
+        i = end;
+        continue;
+      }
+      if (c0 === 43 /* + */ && isGridTableStart(t)) {
+        const scan = scanGridTable(lines, i);
+        out.push(...this.tableFromScan(scan, 'grid', lines, i));
+        i += Math.max(1, scan.consumed);
+        continue;
+      }
+      const next = lines[i + 1];
+      if (ADORNMENT_RE.test(t)) {
+        // overline + title + underline
+        if (top && next && !isBlank(next) && lines[i + 2] !== undefined) {
+          const under = (lines[i + 2] as Line).text.trimEnd();
+          const over = t.trimEnd();
+          if (under === over || (under[0] === over[0] && ADORNMENT_RE.test(under) && under.length >= 1 && !isSimpleTableStart(t))) {
+            if (!(c0 === 61 /* = */ && isSimpleTableStart(t) && under !== over)) {
+              const titleLine = { ...next, text: next.text.trimEnd() };
+              const trimmed = shift(titleLine, indentOf(titleLine.text));
+              out.push({ type: 'heading', depth: 0, marker: `${over[0]}over`, children: parseInline([trimmed], this.map), position: this.span(line, lines[i + 2] as Line) });
+              i += 3;
+              continue;
+            }
+          }
+        }
+        if (c0 === 61 && isSimpleTableStart(t)) {
+          const scan = scanSimpleTable(lines, i);
+          out.push(...this.tableFromScan(scan, 'simple', lines, i));
+          i += Math.max(1, scan.consumed);
+          continue;
+        }
+        if (t.trimEnd().length >= 4 && (next === undefined || isBlank(next))) {
+          out.push({ type: 'thematicBreak', position: this.span(line, line) });
+          i++;
+          continue;
+        }
+      } else if (c0 === 61 && isSimpleTableStart(t)) {
+        const scan = scanSimpleTable(lines, i);
+        out.push(...this.tableFromScan(scan, 'simple', lines, i));
+        i += Math.max(1, scan.consumed);
+        continue;
+      }
+      // section title (text + underline)
+      if (top && next && ADORNMENT_RE.test(next.text) && !isBlank(next)) {
+        const under = next.text.trimEnd();
+        const title = t.trimEnd();
+        if (under.length >= 4 || under.length >= title.length) {
+          if (under.length < title.length) {
+            this.message('warning', 'title-underline-too-short', 'Title underline too short.', this.span(next, next));
+          }
+          out.push({ type: 'heading', depth: 0, marker: under[0] as string, children: parseInline([{ ...line, text: title }], this.map), position: this.span(line, next) });
+          i += 2;
+          continue;
+        }
+      }
+      // bullet list
+      const bullet = BULLET_RE.exec(t);
+      if (bullet) {
+        const r = this.list(lines, i, (text) => {
+          const m = BULLET_RE.exec(text);
+          return m && m[1] === bullet[1] ? { len: m[0].length, marker: bullet[1] as string } : undefined;
+        });
+        out.push(r.node);
+        i = r.end;
+        continue;
+      }
+      const en = enumMatch(t);
+      if (en && (next === undefined || isBlank(next) || indentOf(next.text) > 0 || enumMatch(next.text)?.marker === en.marker)) {
+        const r = this.list(lines, i, (text) => {
+          const m = enumMatch(text);
+          return m && m.marker === en.marker ? { len: m.len, marker: m.marker } : undefined;
+        });
+        const start = enumStart(en.value);
+        if (start !== undefined) r.node.start = start;
+        r.node.ordered = true;
+        out.push(r.node);
+        i = r.end;
+        continue;
+      }
+      if (c0 === 58 /* : */ && FIELD_RE.test(t)) {
+        const r = this.fieldList(lines, i);
+        out.push(r.node);
+        i = r.end;
+        continue;
+      }
+      // definition list: a one-line term followed directly by an indented definition
+      if (next && !isBlank(next) && indentOf(next.text) > 0) {
+        const r = this.definitionList(lines, i);
+        out.push(r.node);
+        i = r.end;
+        continue;
+      }
+      // paragraph (or line block)
+      let j = i + 1;
+      while (j < n && !isBlank(lines[j]) && indentOf((lines[j] as Line).text) === 0) j++;
+      const paraLines = lines.slice(i, j);
+      if (j < n && !isBlank(lines[j])) {
+        const l = lines[j] as Line;
+        this.message('error', 'unexpected-indentation', 'Unexpected indentation.', this.span(l, l));
+      }
+      const r = this.paragraph(paraLines);
+      if (r.para) out.push(r.para);
+      literalNext = r.literal;
+      i = j;
+    }
+    return attachLabels(out);
+  }
+
+  private literal(body: Line[]): Code {
+    return { type: 'code', value: body.map((l) => l.text).join('\n'), position: this.spanLines(body) };
+  }
+
+  private paragraph(lines: Line[]): { para?: Block; literal: boolean } {
+    const last = lines[lines.length - 1] as Line;
+    const lt = last.text.trimEnd();
+    let literal = false;
+    let body = lines;
+    if (lt.endsWith('::')) {
+      literal = true;
+      if (lt === '::') {
+        body = lines.slice(0, -1);
+      } else {
+        const cut = /\s::$/.test(lt) ? lt.replace(/\s+::$/, '') : lt.slice(0, -1);
+        body = [...lines.slice(0, -1), { ...last, text: cut }];
+      }
+    }
+    if (body.length === 0) return { literal };
+    if (body.every((l) => l.text.startsWith('|'))) {
+      // line block: keep the lines, drop the `| ` markers
+      const shifted = body.map((l) => shift(l, Math.min(2, l.text.length)));
+      return { para: { type: 'paragraph', children: parseInline(shifted, this.map), position: this.spanLines(lines) }, literal };
+    }
+    return { para: { type: 'paragraph', children: parseInline(body, this.map), position: this.spanLines(lines) }, literal };
+  }
+
+  private list(lines: Line[], start: number, item: (text: string) => { len: number; marker: string } | undefined): { node: List; end: number } {
+    const items: ListItem[] = [];
+    let i = start;
+    let marker = '-';
+    while (i < lines.length) {
+      const line = lines[i] as Line;
+      const m = item(line.text);
+      if (!m) break;
+      marker = items.length === 0 ? m.marker : marker;
+      const end = indentedEnd(lines, i + 1);
+      const first = shift(line, m.len);
+      const rest = dedent(lines.slice(i + 1, end));
+      const body = trimBlankEnd([first, ...rest]);
+      const children = this.parseBlocks(first.text.trim() === '' ? trimBlankStart(body) : body);
+      items.push({ type: 'listItem', children, position: this.span(line, body[body.length - 1] ?? line) });
+      i = end;
+      // blank lines between items
+      let k = i;
+      while (k < lines.length && isBlank(lines[k])) k++;
+      if (k < lines.length && item((lines[k] as Line).text)) i = k;
+      else break;
+    }
+    const node: List = { type: 'list', ordered: false, marker, children: items };
+    const firstItem = items[0];
+    const lastItem = items[items.length - 1];
+    if (firstItem?.position && lastItem?.position) node.position = { start: firstItem.position.start, end: lastItem.position.end };
+    return { node, end: i };
+  }
+
+  private fieldList(lines: Line[], start: number): { node: Block; end: number } {
+    const fields: Field[] = [];
+    let i = start;
+    while (i < lines.length) {
+      const line = lines[i] as Line;
+      const m = FIELD_RE.exec(line.text);
+      if (!m) break;
+      const end = indentedEnd(lines, i + 1);
+      const first = shift(line, m[0].length);
+      const body = trimBlankEnd([first, ...dedent(lines.slice(i + 1, end))]);
+      const children = this.parseBlocks(first.text.trim() === '' ? trimBlankStart(body) : body);
+      const value = blocksText(children);
+      fields.push({ type: 'field', name: (m[1] as string).replace(/\\(.)/g, '$1'), value, children, position: this.span(line, body[body.length - 1] ?? line) });
+      i = end;
+      let k = i;
+      while (k < lines.length && isBlank(lines[k])) k++;
+      if (k < lines.length && FIELD_RE.test((lines[k] as Line).text) && k === i) i = k;
+      else break;
+    }
+    const node: Block = { type: 'fieldList', children: fields };
+    const f0 = fields[0];
+    const fl = fields[fields.length - 1];
+    if (f0?.position && fl?.position) node.position = { start: f0.position.start, end: fl.position.end };
+    return { node, end: i };
+  }
+
+  private definitionList(lines: Line[], start: number): { node: Block; end: number } {
+    const items: DefinitionItem[] = [];
+    let i = start;
+    while (i < lines.length) {
+      const line = lines[i] as Line;
+      const next = lines[i + 1];
+      if (isBlank(line) || indentOf(line.text) > 0 || !next || isBlank(next) || indentOf(next.text) === 0) break;
+      const end = indentedEnd(lines, i + 1);
+      const body = dedent(trimBlankEnd(lines.slice(i + 1, end)));
+      const termText = line.text.split(/ +: +/)[0] ?? line.text;
+      const term = parseInline([{ ...line, text: termText.trimEnd() }], this.map);
+      items.push({ type: 'definitionItem', term, children: this.parseBlocks(body), position: this.span(line, body[body.length - 1] ?? line) });
+      i = end;
+      let k = i;
+      while (k < lines.length && isBlank(lines[k])) k++;
+      i = k;
+    }
+    const node: Block = { type: 'definitionList', children: items };
+    const a = items[0];
+    const b = items[items.length - 1];
+    if (a?.position && b?.position) node.position = { start: a.position.start, end: b.position.end };
+    return { node, end: i };
+  }
+
+  private tableFromScan(scan: TableScan, source: 'grid' | 'simple', lines: Line[], start: number): Block[] {
+    for (const m of scan.messages) {
+      this.message(m.severity, m.code, m.message, this.span(m.at, m.at));
+    }
+    if (!scan.table) return [];
+    const block = lines.slice(start, start + Math.max(1, scan.consumed));
+    return [this.tableNode(scan.table, source, trimBlankEnd(block))];
+  }
+
+  private tableNode(raw: RawTable, source: 'grid' | 'simple', block: Line[]): Table {
+    const rows: TableRow[] = raw.rows.map((cells, r) => {
+      const children: TableCell[] = cells.map((cell) => {
+        const content = trimBlankStart(trimBlankEnd(cell.lines));
+        const node: TableCell = {
+          type: 'tableCell',
+          column: cell.column,
+          rowSpan: cell.rowSpan,
+          colSpan: cell.colSpan,
+          children: content.length > 0 ? this.parseBlocks(content) : [],
+        };
+        const first = content[0] ?? cell.lines[0];
+        const last = content[content.length - 1] ?? first;
+        if (first && last) node.position = this.map.position(first.offset, last.offset + last.text.length);
+        return node;
+      });
+      const row: TableRow = { type: 'tableRow', header: r < raw.headerRows, children };
+      const p0 = children[0]?.position;
+      const p1 = children[children.length - 1]?.position;
+      if (p0 && p1) row.position = { start: p0.start, end: p1.end };
+      return row;
+    });
+    return { type: 'table', source, labels: [], colWidths: raw.colWidths, children: rows, position: this.spanLines(block) };
+  }
+
+  /* ------------------------------------------------------ explicit markup */
+
+  private explicit(block: Line[]): Block[] {
+    const first = block[0] as Line;
+    const m = EXPLICIT_RE.exec(first.text) as RegExpExecArray;
+    const head = shift(first, m[0].length);
+    const rest = head.text;
+    const pos = this.spanLines(block);
+    const tm = TARGET_RE.exec(rest);
+    if (tm) {
+      let name = tm[1] as string;
+      const anonymous = name === '_';
+      if (name.startsWith('`')) name = name.slice(1, -1);
+      name = name.replace(/\\(.)/g, '$1');
+      const urlParts = [rest.slice(tm[0].length), ...block.slice(1).map((l) => l.text)].map((s) => s.trim()).filter((s) => s !== '');
+      const url = urlParts.join('');
+      const node: Target = { type: 'target', name: anonymous ? '' : name, label: anonymous ? '' : normalizeLabel(name), origin: 'rst', position: pos };
+      if (url !== '') node.url = url;
+      if (anonymous) node.anonymous = true;
+      return [node];
+    }
+    const sm = SUBST_RE.exec(rest);
+    if (sm) {
+      const body = [shift(head, sm[0].length), ...block.slice(1)].map((l) => l.text.trim());
+      const valueLines: string[] = [];
+      for (const l of body) {
+        if (l === '' || l.startsWith(':')) break;
+        valueLines.push(l);
+      }
+      return [{ type: 'substitutionDefinition', name: sm[1] as string, directive: sm[2] as string, value: valueLines.join(' '), position: pos }];
+    }
+    const dm = DIRECTIVE_RE.exec(rest);
+    if (dm) {
+      return this.directive(dm[1] as string, shift(head, dm[0].length), block.slice(1), pos);
+    }
+    const fm = FOOTNOTE_RE.exec(rest);
+    if (fm) {
+      const body = trimBlankEnd([shift(head, fm[0].length), ...dedent(block.slice(1))]);
+      return [{ type: 'directive', name: /^(\d+|#.*|\*)$/.test(fm[1] as string) ? 'footnote' : 'citation', args: fm[1] as string, options: {}, value: body.map((l) => l.text).join('\n'), children: this.parseBlocks(trimBlankStart(body)), position: pos }];
+    }
+    // comment
+    const value = [rest, ...dedent(block.slice(1)).map((l) => l.text)].join('\n').trim();
+    return [{ type: 'comment', value, position: pos }];
+  }
+
+  private directiveParts(name: string, firstRest: Line, body: Line[]): DirectiveParts {
+    const lines = dedent(body);
+    const args: Line[] = [];
+    const options: Record<string, string> = {};
+    const optionLines: Record<string, Line> = {};
+    let i = 0;
+    const takesArgs = !NO_ARGUMENT.has(name);
+    const contentFirst: Line[] = [];
+    if (firstRest.text.trim() !== '') {
+      if (takesArgs) args.push(firstRest);
+      else contentFirst.push(firstRest);
+    }
+    if (takesArgs) {
+      // argument continuation lines, up to a blank line or an option
+      if (args.length > 0) {
+        while (i < lines.length && !isBlank(lines[i]) && !FIELD_RE.test((lines[i] as Line).text)) {
+          args.push(lines[i] as Line);
+          i++;
+        }
+      }
+    } else if (contentFirst.length > 0) {
+      while (i < lines.length && !isBlank(lines[i])) {
+        contentFirst.push(lines[i] as Line);
+        i++;
+      }
+    }
+    // options
+    while (i < lines.length && contentFirst.length === 0) {
+      const l = lines[i] as Line;
+      const m = FIELD_RE.exec(l.text);
+      if (!m) break;
+      let value = l.text.slice(m[0].length).trim();
+      i++;
+      while (i < lines.length && !isBlank(lines[i]) && indentOf((lines[i] as Line).text) > 0) {
+        value += ` ${(lines[i] as Line).text.trim()}`;
+        i++;
+      }
+      options[m[1] as string] = value;
+      optionLines[m[1] as string] = l;
+    }
+    const content = trimBlankStart(trimBlankEnd([...contentFirst, ...(contentFirst.length > 0 ? [] : []), ...lines.slice(i)]));
+    return { name, args, options, optionLines, content: dedentContent(content, contentFirst.length) };
+  }
+
+  private directive(rawName: string, firstRest: Line, body: Line[], position: Position): Block[] {
+    const name = rawName.toLowerCase();
+    const parts = this.directiveParts(name, firstRest, body);
+    const argText = parts.args.map((l) => l.text.trim()).join(' ');
+    const labels = parts.options.name !== undefined ? [normalizeLabel(parts.options.name)] : [];
+    if (name === 'table') {
+      const inner = this.parseBlocks(parts.content);
+      const table = inner.find((b): b is Table => b.type === 'table');
+      if (!table) {
+        this.message('error', 'table-directive', 'Error parsing content block for the "table" directive: exactly one table expected.', position);
+        return [this.genericDirective(name, parts, argText, inner, position)];
+      }
+      const caption = parseCaption(parts.args, this.map);
+      if (caption) table.caption = caption;
+      table.labels.push(...labels);
+      table.position = position;
+      if (Object.keys(parts.options).length > 0) table.data = { ...table.data, options: parts.options };
+      return [table];
+    }
+    if (name === 'list-table') return [this.listTable(parts, labels, position)];
+    if (name === 'csv-table') return [this.csvTable(parts, labels, position)];
+    if (name === 'figure') {
+      const inner = this.parseBlocks(parts.content);
+      const node: Figure = { type: 'figure', url: argText, labels, options: parts.options, children: [], position };
+      const first = inner[0];
+      if (first && first.type === 'paragraph' && first.position) {
+        const capLines = parts.content.filter((l) => l.offset >= (first.position as Position).start.offset && l.offset < (first.position as Position).end.offset);
+        const caption = parseCaption(capLines, this.map);
+        if (caption) node.caption = caption;
+        node.children = inner.slice(1);
+      } else {
+        node.children = inner;
+      }
+      return [node];
+    }
+    if (name === 'image') {
+      const node: Block = { type: 'image', url: argText, position };
+      if (parts.options.alt !== undefined) node.alt = parts.options.alt;
+      return [node];
+    }
+    if (ADMONITIONS.has(name)) {
+      const node: Admonition = { type: 'admonition', name, children: this.parseBlocks(parts.content), position };
+      if (argText !== '') node.title = argText;
+      return [node];
+    }
+    if (CODE_DIRECTIVES.has(name)) {
+      const node: Code = { type: 'code', value: parts.content.map((l) => l.text).join('\n'), position };
+      if (argText !== '') node.lang = argText;
+      if (labels.length > 0) node.data = { labels };
+      return [node];
+    }
+    if (name === 'toctree') {
+      const entries = parts.content
+        .filter((l) => !isBlank(l))
+        .map((l) => {
+          const text = l.text.trim();
+          const m = /^(.*?)\s*<([^<>]+)>$/.exec(text);
+          const p = this.map.position(l.offset + indentOf(l.text), l.offset + l.text.trimEnd().length);
+          return m && m[1] ? { title: m[1], target: m[2] as string, position: p } : { target: text, position: p };
+        });
+      return [{ type: 'toctree', options: parts.options, entries, position }];
+    }
+    const children = LITERAL_DIRECTIVES.has(name) ? [] : this.parseBlocks(parts.content);
+    return [this.genericDirective(rawName, parts, argText, children, position)];
+  }
+
+  private genericDirective(name: string, parts: DirectiveParts, args: string, children: Block[], position: Position): Directive {
+    return { type: 'directive', name, args, options: parts.options, value: parts.content.map((l) => l.text).join('\n'), children, position };
+  }
+
+  private listTable(parts: DirectiveParts, labels: string[], position: Position): Block {
+    const inner = this.parseBlocks(parts.content);
+    const list = inner.length === 1 && inner[0]?.type === 'list' ? inner[0] : undefined;
+    const fail = (why: string): Block => {
+      this.message('error', 'list-table', `Error parsing content block for the "list-table" directive: ${why}`, position);
+      return this.genericDirective('list-table', parts, parts.args.map((l) => l.text.trim()).join(' '), inner, position);
+    };
+    if (!list) return fail('exactly one bullet list expected.');
+    const headerRows = Number(parts.options['header-rows'] ?? 0) || 0;
+    const rows: TableRow[] = [];
+    let width = -1;
+    for (const [r, item] of list.children.entries()) {
+      const sub = item.children.length === 1 && item.children[0]?.type === 'list' ? item.children[0] : undefined;
+      if (!sub) return fail(`two-level bullet list expected, but row ${r + 1} does not contain a second-level bullet list.`);
+      if (width >= 0 && sub.children.length !== width) {
+        return fail(`uniform two-level bullet list expected, but row ${r + 1} does not contain the same number of items as row 1 (${sub.children.length} vs ${width}).`);
+      }
+      width = sub.children.length;
+      const cells: TableCell[] = sub.children.map((li, c) => {
+        const cell: TableCell = { type: 'tableCell', column: c, rowSpan: 1, colSpan: 1, children: li.children };
+        if (li.position) cell.position = li.position;
+        return cell;
+      });
+      const row: TableRow = { type: 'tableRow', header: r < headerRows, children: cells };
+      if (item.position) row.position = item.position;
+      rows.push(row);
+    }
+    const table: Table = { type: 'table', source: 'list-table', labels: [...labels], children: rows, position };
+    const caption = parseCaption(parts.args, this.map);
+    if (caption) table.caption = caption;
+    return table;
+  }
+
+  private csvTable(parts: DirectiveParts, labels: string[], position: Position): Block {
+    const delim = parts.options.delim === 'tab' ? '\t' : parts.options.delim === 'space' ? ' ' : (parts.options.delim ?? ',').charAt(0) || ',';
+    const quote = (parts.options.quote ?? '"').charAt(0) || '"';
+    const headerRows = Number(parts.options['header-rows'] ?? 0) || 0;
+    const rows: TableRow[] = [];
+    const addRows = (records: Line[][][], header: (r: number) => boolean) => {
+      for (const [r, record] of records.entries()) {
+        const cells: TableCell[] = record.map((cellLines, c) => {
+          const content = trimBlankEnd(trimBlankStart(cellLines));
+          const cell: TableCell = { type: 'tableCell', column: c, rowSpan: 1, colSpan: 1, children: content.length > 0 ? this.parseBlocks(dedent(content)) : [] };
+          const a = content[0];
+          const b = content[content.length - 1];
+          if (a && b) cell.position = this.map.position(a.offset, b.offset + b.text.length);
+          return cell;
+        });
+        const row: TableRow = { type: 'tableRow', header: header(r), children: cells };
+        const p0 = cells[0]?.position;
+        const p1 = cells[cells.length - 1]?.position;
+        if (p0 && p1) row.position = { start: p0.start, end: p1.end };
+        rows.push(row);
+      }
+    };
+    if (parts.options.header !== undefined && parts.optionLines.header) {
+      const l = parts.optionLines.header;
+      const at = l.text.indexOf(parts.options.header.slice(0, 1));
+      addRows(splitCsv([shift(l, Math.max(0, at))], delim, quote), () => true);
+    }
+    if (parts.options.file !== undefined || parts.options.url !== undefined) {
+      this.message('info', 'csv-table-external', 'csv-table data from :file: or :url: is not read; the table is empty.', position);
+    }
+    addRows(splitCsv(parts.content, delim, quote), (r) => r < headerRows);
+    const table: Table = { type: 'table', source: 'csv-table', labels: [...labels], children: rows, position };
+    const caption = parseCaption(parts.args, this.map);
+    if (caption) table.caption = caption;
+    return table;
+  }
+}
+
+/** Directive content that started on the directive line keeps that line as is; the rest is dedented. */
+function dedentContent(content: Line[], keepFirst: number): Line[] {
+  if (keepFirst === 0) return dedent(content);
+  return [...content.slice(0, keepFirst), ...dedent(content.slice(keepFirst))];
+}
+
+/** Split CSV lines into records of cells; each cell is a list of source-mapped lines. */
+function splitCsv(lines: Line[], delim: string, quote: string): Line[][][] {
+  const records: Line[][][] = [];
+  let record: Line[][] = [];
+  let cell: Line[] = [];
+  let cur: Line | undefined;
+  let inQuote = false;
+  const startCell = (l: Line, at: number) => {
+    cur = { text: '', line: l.line, col: l.col + at, offset: l.offset + at };
+  };
+  for (const l of lines) {
+    if (!inQuote && l.text.trim() === '') continue;
+    let k = 0;
+    if (!inQuote) {
+      // skip leading spaces before the first cell
+      while (k < l.text.length && l.text[k] === ' ') k++;
+      startCell(l, k);
+    } else {
+      startCell(l, 0);
+    }
+    for (; k < l.text.length; k++) {
+      const ch = l.text[k] as string;
+      const c = cur as Line;
+      if (inQuote) {
+        if (ch === quote) {
+          if (l.text[k + 1] === quote) {
+            c.text += quote;
+            k++;
+          } else {
+            inQuote = false;
+          }
+        } else c.text += ch;
+        continue;
+      }
+      if (ch === quote && c.text.trim() === '') {
+        inQuote = true;
+        // the cell text starts after the quote
+        cur = { text: '', line: l.line, col: l.col + k + 1, offset: l.offset + k + 1 };
+        continue;
+      }
+      if (ch === delim) {
+        cell.push(c);
+        record.push(cell);
+        cell = [];
+        let s = k + 1;
+        while (s < l.text.length && l.text[s] === ' ') s++;
+        startCell(l, s);
+        k = s - 1;
+        continue;
+      }
+      c.text += ch;
+    }
+    cell.push(cur as Line);
+    if (!inQuote) {
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = [];
+    }
+  }
+  if (cell.length > 0 || record.length > 0) {
+    record.push(cell);
+    records.push(record);
+  }
+  return records;
+}
+
+/** Attach labels of consecutive internal targets to the table, figure or heading that follows them. */
+function attachLabels(blocks: Block[]): Block[] {
+  let pending: string[] = [];
+  for (const b of blocks) {
+    if (b.type === 'target') {
+      if (b.url === undefined && !b.anonymous) pending.push(b.label);
+      continue;
+    }
+    if (b.type === 'comment' || b.type === 'substitutionDefinition') continue;
+    if (pending.length > 0) {
+      if (b.type === 'table' || b.type === 'figure') b.labels.unshift(...pending.filter((l) => !b.labels.includes(l)));
+      else b.data = { ...b.data, labels: [...pending] };
+      pending = [];
+    }
+  }
+  return blocks;
+}
+
+/** Build the section tree from flat blocks: heading styles get depths in order of first use. */
+export function sectionize(blocks: Block[]): Block[] {
+  const styles: string[] = [];
+  const root: Block[] = [];
+  const stack: Section[] = [];
+  const container = (): Block[] => (stack.length > 0 ? (stack[stack.length - 1] as Section).children : root);
+  for (const b of blocks) {
+    if (b.type !== 'heading') {
+      container().push(b);
+      continue;
+    }
+    const style = b.marker ?? '';
+    let depth = styles.indexOf(style) + 1;
+    if (depth === 0) {
+      styles.push(style);
+      depth = styles.length;
+    }
+    b.depth = depth;
+    while (stack.length > 0 && (stack[stack.length - 1] as Section).depth >= depth) stack.pop();
+    const labels = Array.isArray(b.data?.labels) ? (b.data.labels as string[]) : [];
+    if (b.data) delete b.data.labels;
+    if (b.data && Object.keys(b.data).length === 0) delete b.data;
+    const section: Section = { type: 'section', depth, labels, children: [b] };
+    container().push(section);
+    stack.push(section);
+  }
+  const fix = (nodes: Block[]): void => {
+    for (const n of nodes) {
+      if (n.type !== 'section') continue;
+      fix(n.children);
+      const a = n.children[0]?.position;
+      const z = n.children[n.children.length - 1]?.position;
+      if (a && z) n.position = { start: a.start, end: z.end };
+    }
+  };
+  fix(root);
+  return root;
+}
+
+/** Plain text of blocks (paragraphs joined by blank lines). */
+export function blocksText(blocks: readonly Block[]): string {
+  const parts: string[] = [];
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'paragraph':
+      case 'heading':
+        parts.push(inlineText(b.children as Inline[]));
+        break;
+      case 'code':
+      case 'comment':
+      case 'html':
+        parts.push(b.value);
+        break;
+      case 'list':
+      case 'blockquote':
+      case 'admonition':
+      case 'section':
+      case 'fieldList':
+      case 'directive':
+      case 'figure':
+      case 'definitionList':
+        parts.push(blocksText(b.children as Block[]));
+        break;
+      case 'table':
+        parts.push(b.children.map((row) => row.children.map((c) => blocksText(c.children)).join(' | ')).join('\n'));
+        break;
+      default:
+        if ('children' in b && Array.isArray(b.children)) parts.push(blocksText(b.children as Block[]));
+    }
+  }
+  return parts.filter((p) => p !== '').join('\n\n');
+}

@@ -1,0 +1,409 @@
+/**
+ * reStructuredText inline markup: emphasis, strong, literals, roles
+ * (`:ref:`, `:doc:`, `:numref:` and any other), hyperlink references,
+ * standalone URLs, substitution references and backslash escapes.
+ *
+ * The scanner follows docutils' inline markup recognition rules (start-string
+ * preceded by whitespace or opening punctuation and followed by
+ * non-whitespace; end-string preceded by non-whitespace and followed by
+ * whitespace or closing punctuation). It runs in linear time: a search for an
+ * end-string that failed once is not repeated from a later start.
+ */
+import type { CrossReference, Inline, Link, Position } from '../model.js';
+import type { SourceMap, Line } from '../source.js';
+
+/** Normalise a reference name the way docutils/Sphinx compare labels. */
+export function normalizeLabel(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const OPENERS = new Set([' ', '\t', '\n', '-', ':', '/', "'", '"', '<', '(', '[', '{', '\u2018', '\u201c', '\u00ab']);
+const CLOSERS_AFTER = new Set([' ', '\t', '\n', '-', '.', ',', ':', ';', '!', '?', '\\', '/', "'", '"', ')', ']', '}', '>', '\u2019', '\u201d', '\u00bb']);
+const PAIRS: Record<string, string> = { "'": "'", '"': '"', '<': '>', '(': ')', '[': ']', '{': '}' };
+
+/** ASCII letters and digits (the `h`/`f`/`m` URL starts are handled before this is asked). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === undefined;
+}
+
+/** Joined text of several source lines, with a mapping back to source offsets. */
+export class InlineSource {
+  readonly text: string;
+  private readonly starts: number[] = [];
+  private readonly offsets: number[] = [];
+
+  constructor(
+    readonly lines: Line[],
+    readonly map: SourceMap,
+  ) {
+    let pos = 0;
+    const parts: string[] = [];
+    for (const l of lines) {
+      this.starts.push(pos);
+      this.offsets.push(l.offset);
+      parts.push(l.text);
+      pos += l.text.length + 1;
+    }
+    this.text = parts.join('\n');
+  }
+
+  /** Source offset of index `i` of the joined text. */
+  source(i: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = this.lines[lo];
+    if (!line) return 0;
+    return (this.offsets[lo] as number) + Math.min(i - (starts[lo] as number), line.text.length);
+  }
+
+  position(start: number, end: number): Position {
+    if (end <= start) {
+      const s = this.source(start);
+      return this.map.position(s, s);
+    }
+    // The end is exclusive: map the last character, then step past it.
+    return this.map.position(this.source(start), this.source(end - 1) + 1);
+  }
+}
+
+interface Scan {
+  src: InlineSource;
+  text: string;
+  out: Inline[];
+  /** Start of pending plain text. */
+  textStart: number;
+  /** Plain text accumulated (escapes resolved) since textStart. */
+  buf: string;
+  failed: Map<string, number>;
+}
+
+function flushText(s: Scan, end: number): void {
+  if (s.buf !== '' && end > s.textStart) {
+    s.out.push({ type: 'text', value: s.buf, position: s.src.position(s.textStart, end) });
+  }
+  s.buf = '';
+  s.textStart = end;
+}
+
+/** Unescape backslash escapes: `\*` → `*`, backslash-space and backslash-newline vanish. */
+export function unescape(text: string): string {
+  if (!text.includes('\\')) return text;
+  return text.replace(/\\([\s\S]?)/g, (_m, c: string) => (c === ' ' || c === '\n' ? '' : c));
+}
+
+function canStart(text: string, i: number, len: number): boolean {
+  const prev = i === 0 ? ' ' : (text[i - 1] as string);
+  if (!OPENERS.has(prev)) return false;
+  const next = text[i + len];
+  if (isSpace(next)) return false;
+  const closer = PAIRS[prev];
+  if (closer !== undefined && next === closer) return false;
+  return true;
+}
+
+function canEnd(text: string, j: number, len: number): boolean {
+  if (isSpace(text[j - 1])) return false;
+  const after = text[j + len];
+  return after === undefined || CLOSERS_AFTER.has(after);
+}
+
+/** Find the end-string `delim` at or after `from`; -1 when there is none. Memoised per delimiter. */
+function findEnd(s: Scan, delim: string, from: number, literal: boolean): number {
+  const key = delim;
+  const failedAt = s.failed.get(key);
+  if (failedAt !== undefined && from >= failedAt) return -1;
+  let j = from;
+  const text = s.text;
+  while (true) {
+    j = text.indexOf(delim, j);
+    if (j < 0) {
+      s.failed.set(key, Math.min(from, failedAt ?? from));
+      return -1;
+    }
+    // An escaped end-string does not count (except inside literals).
+    if (!literal && text[j - 1] === '\\') {
+      j += 1;
+      continue;
+    }
+    if (delim === '*' && text[j + 1] === '*') {
+      // part of `**`: skip both
+      j += 2;
+      continue;
+    }
+    if (canEnd(text, j, delim.length)) return j;
+    j += 1;
+  }
+}
+
+const URL_RE = /(?:https?|ftp|file):\/\/[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]|mailto:[\w.+-]+@[\w.-]+\w/y;
+const ROLE_RE = /:([A-Za-z0-9][\w+.:-]*?):`/y;
+const REFNAME_RE = /[A-Za-z0-9](?:[\w.+-]|[.+-](?=\w))*?(__?)(?=$|[\s.,;:!?)\]}'"/>-])/y;
+
+function makeRole(s: Scan, role: string, content: string, start: number, end: number): Inline {
+  const position = s.src.position(start, end);
+  if (role === 'ref' || role === 'doc' || role === 'numref') {
+    const m = /^([\s\S]*?)\s*<([^<>]+)>$/.exec(content);
+    let target = content;
+    let label = content;
+    let explicit = false;
+    if (m && m[1] !== undefined && m[1].trim() !== '') {
+      target = (m[2] as string).trim();
+      label = unescape(m[1]).replace(/\s+/g, ' ').trim();
+      explicit = true;
+    }
+    target = target.replace(/^[~!]/, '').trim();
+    const node: CrossReference = {
+      type: 'crossReference',
+      role,
+      target,
+      label: role === 'doc' ? target : normalizeLabel(target),
+      explicit,
+      children: [{ type: 'text', value: explicit ? label : target, position }],
+      position,
+    };
+    return node;
+  }
+  switch (role) {
+    case 'emphasis':
+      return { type: 'emphasis', children: [{ type: 'text', value: unescape(content), position }], position };
+    case 'strong':
+      return { type: 'strong', children: [{ type: 'text', value: unescape(content), position }], position };
+    case 'literal':
+    case 'code':
+      return { type: 'inlineCode', value: content, position };
+    default:
+      return { type: 'role', role, value: unescape(content), position };
+  }
+}
+
+function makeLink(s: Scan, content: string, anonymous: boolean, start: number, end: number): Link {
+  const position = s.src.position(start, end);
+  const m = /^([\s\S]*?)\s*<([^<>]*)>$/.exec(content);
+  let label = content;
+  let url = '';
+  let refname: string | undefined;
+  if (m) {
+    const inner = (m[2] as string).replace(/\s+/g, '');
+    label = (m[1] as string).trim() || inner;
+    if (/_$/.test(inner) && !/\\_$/.test(inner)) refname = normalizeLabel(inner.slice(0, -1));
+    else url = unescape(inner);
+  } else {
+    refname = normalizeLabel(unescape(content));
+  }
+  const link: Link = { type: 'link', url, children: [{ type: 'text', value: unescape(label).replace(/\s+/g, ' '), position }], position };
+  if (anonymous) link.anonymous = true;
+  if (refname !== undefined) link.refname = refname;
+  return link;
+}
+
+/** Parse the inline content of `lines` (a paragraph, a title, a cell line…). */
+export function parseInline(lines: Line[], map: SourceMap): Inline[] {
+  const src = new InlineSource(lines, map);
+  return parseInlineSource(src);
+}
+
+export function parseInlineSource(src: InlineSource): Inline[] {
+  const text = src.text;
+  const s: Scan = { src, text, out: [], textStart: 0, buf: '', failed: new Map() };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i] as string;
+    switch (c) {
+      case '\\': {
+        if (s.buf === '' && s.textStart < i) s.textStart = i;
+        const next = text[i + 1];
+        if (next === undefined) {
+          s.buf += '\\';
+          i += 1;
+        } else {
+          if (next !== ' ' && next !== '\n') s.buf += next;
+          i += 2;
+        }
+        continue;
+      }
+      case '*': {
+        const strong = text[i + 1] === '*';
+        const len = strong ? 2 : 1;
+        if (canStart(text, i, len)) {
+          const end = findEnd(s, strong ? '**' : '*', i + len + 1, false);
+          if (end > i + len) {
+            flushText(s, i);
+            const position = src.position(i, end + len);
+            const inner = src.position(i + len, end);
+            const value = unescape(text.slice(i + len, end));
+            s.out.push({ type: strong ? 'strong' : 'emphasis', children: [{ type: 'text', value, position: inner }], position });
+            i = end + len;
+            s.textStart = i;
+            continue;
+          }
+        }
+        break;
+      }
+      case '`': {
+        if (text[i + 1] === '`') {
+          if (canStart(text, i, 2)) {
+            const end = findEnd(s, '``', i + 3, true);
+            if (end > i + 2) {
+              flushText(s, i);
+              s.out.push({ type: 'inlineCode', value: text.slice(i + 2, end), position: src.position(i, end + 2) });
+              i = end + 2;
+              s.textStart = i;
+              continue;
+            }
+          }
+          break;
+        }
+        if (canStart(text, i, 1)) {
+          const end = findEnd(s, '`', i + 2, false);
+          if (end > i + 1) {
+            const content = text.slice(i + 1, end);
+            let stop = end + 1;
+            let node: Inline;
+            if (text[stop] === '_') {
+              const anonymous = text[stop + 1] === '_';
+              stop += anonymous ? 2 : 1;
+              node = makeLink(s, content, anonymous, i, stop);
+            } else {
+              const suffix = text[stop] === ':' ? /^:([A-Za-z0-9][\w+.:-]*?):/.exec(text.slice(stop, stop + 64)) : null;
+              if (suffix) {
+                stop += suffix[0].length;
+                node = makeRole(s, suffix[1] as string, content, i, stop);
+              } else {
+                node = { type: 'role', role: '', value: unescape(content), position: src.position(i, stop) };
+              }
+            }
+            flushText(s, i);
+            s.out.push(node);
+            i = stop;
+            s.textStart = i;
+            continue;
+          }
+        }
+        break;
+      }
+      case ':': {
+        const prev = i === 0 ? ' ' : (text[i - 1] as string);
+        if (OPENERS.has(prev) || prev === ':') {
+          ROLE_RE.lastIndex = i;
+          const m = ROLE_RE.exec(text);
+          if (m) {
+            const open = i + m[0].length;
+            const end = findEnd(s, '`', open + 1, false);
+            if (end > open) {
+              flushText(s, i);
+              s.out.push(makeRole(s, m[1] as string, text.slice(open, end), i, end + 1));
+              i = end + 1;
+              s.textStart = i;
+              continue;
+            }
+          }
+        }
+        break;
+      }
+      case '|': {
+        if (canStart(text, i, 1)) {
+          const end = findEnd(s, '|', i + 2, false);
+          if (end > i + 1 && !text.slice(i + 1, end).includes('\n\n')) {
+            let stop = end + 1;
+            if (text[stop] === '_') stop += text[stop + 1] === '_' ? 2 : 1;
+            flushText(s, i);
+            s.out.push({ type: 'substitutionReference', name: text.slice(i + 1, end), position: src.position(i, stop) });
+            i = stop;
+            s.textStart = i;
+            continue;
+          }
+        }
+        break;
+      }
+      default: {
+        if ((c === 'h' || c === 'f' || c === 'm') && OPENERS.has(i === 0 ? ' ' : (text[i - 1] as string))) {
+          URL_RE.lastIndex = i;
+          const m = URL_RE.exec(text);
+          if (m) {
+            flushText(s, i);
+            const stop = i + m[0].length;
+            const position = src.position(i, stop);
+            s.out.push({ type: 'link', url: m[0], children: [{ type: 'text', value: m[0], position }], position });
+            i = stop;
+            s.textStart = i;
+            continue;
+          }
+        }
+        // `name_` / `name__` reference names: only worth checking at word starts.
+        if (isWordChar(text.charCodeAt(i))) {
+          let j = i + 1;
+          while (j < n && isWordChar(text.charCodeAt(j))) j++;
+          const after = text[j];
+          const prev = i === 0 ? ' ' : (text[i - 1] as string);
+          if ((after === '_' || after === '.' || after === '-' || after === '+') && OPENERS.has(prev)) {
+            REFNAME_RE.lastIndex = i;
+            const m = REFNAME_RE.exec(text);
+            if (m) {
+              const stop = i + m[0].length;
+              const anonymous = m[1] === '__';
+              const name = m[0].slice(0, m[0].length - (m[1] as string).length);
+              flushText(s, i);
+              const position = src.position(i, stop);
+              const link: Link = { type: 'link', url: '', refname: normalizeLabel(name), children: [{ type: 'text', value: name, position }], position };
+              if (anonymous) link.anonymous = true;
+              s.out.push(link);
+              i = stop;
+              s.textStart = i;
+              continue;
+            }
+          }
+          if (s.buf === '' && s.textStart < i) s.textStart = i;
+          s.buf += text.slice(i, j);
+          i = j;
+          continue;
+        }
+      }
+    }
+    if (s.buf === '' && s.textStart < i) s.textStart = i;
+    s.buf += c;
+    i += 1;
+  }
+  flushText(s, n);
+  return s.out;
+}
+
+/** Plain text of inline nodes. */
+export function inlineText(nodes: readonly Inline[]): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out += node.value;
+        break;
+      case 'inlineCode':
+      case 'role':
+        out += node.value;
+        break;
+      case 'substitutionReference':
+        out += `|${node.name}|`;
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      case 'image':
+        out += node.alt ?? '';
+        break;
+      case 'target':
+        break;
+      default:
+        out += inlineText(node.children);
+    }
+  }
+  return out;
+}
