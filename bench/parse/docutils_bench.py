@@ -1,0 +1,87 @@
+"""Times docutils.core.publish_doctree over benchmark pages (called by run.mjs).
+
+Usage: /usr/bin/python3 docutils_bench.py DIR STRIDE FILE...
+
+Parses every STRIDE-th FILE (0, STRIDE, 2*STRIDE, ...) of DIR and prints one
+JSON object: files, bytes, seconds (sum of per-file publish_doctree time; file
+reading excluded), peak RSS, and the number of docutils system messages of
+level >= 2 (WARNING/ERROR/SEVERE), which should be 0 on the generated corpus.
+
+Sphinx's `ref`, `doc` and `numref` roles are unknown to plain docutils; they are
+registered here as trivial roles that return an `inline` node with the title, so that
+docutils parses them as interpreted text instead of producing an error report
+and a `problematic` node for each use. `table`, `note`, `figure`, `image` and
+`code-block` are docutils' own directives. Syntax highlighting is off
+(`syntax_highlight: none`), so docutils does not spend time in Pygments:
+docdrift does no highlighting either.
+"""
+
+import io
+import json
+import os
+import re
+import resource
+import sys
+import time
+
+import docutils
+import docutils.core
+from docutils import nodes
+from docutils.parsers.rst import roles
+
+
+def sphinx_xref_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    # Mimic the shape of Sphinx's XRefRole: "title <target>" or "target".
+    m = re.match(r'^(.+?)\s*<(.+)>$', text, re.S)
+    title, target = (m.group(1), m.group(2)) if m else (text, text)
+    node = nodes.inline(rawtext, title, classes=['xref', name], reftarget=target)
+    return [node], []
+
+
+for role_name in ('ref', 'doc', 'numref'):
+    roles.register_local_role(role_name, sphinx_xref_role)
+
+
+def main():
+    directory, stride, files = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+    sample = files[::stride]
+    texts = []
+    for name in sample:
+        with open(os.path.join(directory, name), encoding='utf-8') as f:
+            texts.append((name, f.read()))
+
+    warnings = io.StringIO()
+    settings = {
+        'report_level': 2,
+        'halt_level': 5,
+        'warning_stream': warnings,
+        'syntax_highlight': 'none',
+        'file_insertion_enabled': False,
+        'raw_enabled': False,
+        '_disable_config': True,
+    }
+    total_bytes = 0
+    seconds = 0.0
+    for name, text in texts:
+        t0 = time.perf_counter()
+        docutils.core.publish_doctree(text, source_path=name, settings_overrides=settings)
+        seconds += time.perf_counter() - t0
+        total_bytes += len(text.encode('utf-8'))
+
+    messages = re.findall(r'\((?:WARNING/2|ERROR/3|SEVERE/4)\)', warnings.getvalue())
+    first = warnings.getvalue().splitlines()[:5]
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    print(json.dumps({
+        'docutils': docutils.__version__,
+        'python': sys.version.split()[0],
+        'files': len(texts),
+        'bytes': total_bytes,
+        'seconds': seconds,
+        'peakRssBytes': peak_kb * 1024,
+        'messages': len(messages),
+        'firstMessages': first,
+    }))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// The parse benchmark (`pnpm run bench:parse`). See README.md next to this file.
+//
+//   node bench/parse/run.mjs [--pages 2000] [--stride 20] [--warmup 100] [--no-docutils] [--json FILE]
+//
+// 1. Generates (or reuses) the deterministic corpus in bench/parse/corpus/.
+// 2. Parses it with docdrift (packages/parser/dist, this thread), ×1, then the
+//    corpus doubled and quadrupled (×2, ×4 pages; the extra pages come from the
+//    same generator), and the ×1 bytes as fewer, bigger documents (4 and 16
+//    pages concatenated), printing time per MB for each to show linear growth.
+// 3. Times docutils.core.publish_doctree on every STRIDE-th page of the same
+//    files (/usr/bin/python3, Debian's python3-docutils) and prints both
+//    throughputs, their ratio and peak memory.
+//
+// Throughput is MB/s with MB = 10^6 bytes of UTF-8 source; parse time only
+// (files are read before timing starts, results are dropped after each page).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEFAULT_OUT, DEFAULT_SEED, generatePage, pageName, writeCorpus } from './generate.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+
+function arg(name, fallback) {
+  const k = process.argv.indexOf(`--${name}`);
+  return k > 0 && process.argv[k + 1] !== undefined ? process.argv[k + 1] : fallback;
+}
+const flag = (name) => process.argv.includes(`--${name}`);
+
+const PAGES = Number(arg('pages', 2000));
+const STRIDE = Number(arg('stride', 20));
+const WARMUP = Number(arg('warmup', 100));
+const SEED = Number(arg('seed', DEFAULT_SEED));
+const SCALES = [1, 2, 4];
+const DOC_SIZES = [4, 16];
+
+const dist = join(root, 'packages', 'parser', 'dist', 'index.js');
+if (!existsSync(dist)) {
+  console.error(`bench:parse: ${relative(process.cwd(), dist)} is missing; build the parser first:\n  npx -y pnpm@10.34.9 --filter @docdrift/parser build`);
+  process.exit(2);
+}
+const { parse } = await import(pathToFileURL(dist).href);
+
+const mb = (bytes) => bytes / 1e6;
+const fmt = (x, d = 1) => x.toFixed(d);
+const utf8 = (s) => Buffer.byteLength(s, 'utf8');
+
+/* ---------------------------------------------------------------- corpus */
+
+const manifest = writeCorpus({ pages: PAGES, seed: SEED, out: DEFAULT_OUT, log: (m) => console.log(m) });
+const corpus = manifest.files.map((name) => ({ name, text: readFileSync(join(DEFAULT_OUT, name), 'utf8') }));
+const corpusBytes = manifest.bytes;
+
+/* ---------------------------------------------------------------- docdrift */
+
+/** Parses `docs` once, timing parse calls only; samples RSS after every document. */
+function run(docs) {
+  let bytes = 0;
+  let ns = 0n;
+  let peakRss = process.memoryUsage.rss();
+  let messages = 0;
+  let internal = 0;
+  let tables = 0;
+  for (const { name, text } of docs) {
+    const t0 = process.hrtime.bigint();
+    const result = parse(text, { path: name, format: 'rst' });
+    ns += process.hrtime.bigint() - t0;
+    bytes += utf8(text);
+    messages += result.messages.length;
+    for (const m of result.messages) if (m.code === 'internal-error') internal++;
+    tables += countTables(result.root);
+    const rss = process.memoryUsage.rss();
+    if (rss > peakRss) peakRss = rss;
+  }
+  const seconds = Number(ns) / 1e9;
+  return { docs: docs.length, bytes, seconds, mbPerS: mb(bytes) / seconds, msPerMb: (seconds * 1000) / mb(bytes), peakRss, messages, internal, tables };
+}
+
+function countTables(node) {
+  let n = node.type === 'table' ? 1 : 0;
+  if (Array.isArray(node.children)) for (const c of node.children) n += countTables(c);
+  return n;
+}
+
+const expectedTables = corpus.reduce((n, d) => n + (d.text.match(/^ *\.\. table:: /gm)?.length ?? 0), 0);
+
+// Warm-up (not timed): lets V8 compile the parser's hot paths before measuring.
+for (const d of corpus.slice(0, WARMUP)) parse(d.text, { path: d.name, format: 'rst' });
+globalThis.gc?.();
+
+const rssBefore = process.memoryUsage.rss();
+const x1 = run(corpus);
+
+const scaled = [{ scale: 1, ...x1 }];
+for (const scale of SCALES.slice(1)) {
+  const docs = corpus.slice();
+  for (let i = PAGES; i < PAGES * scale; i++) docs.push({ name: pageName(i), text: generatePage(i, SEED) });
+  scaled.push({ scale, ...run(docs) });
+}
+
+const bigger = [{ pagesPerDoc: 1, ...x1 }];
+for (const k of DOC_SIZES) {
+  const docs = [];
+  for (let i = 0; i < corpus.length; i += k) docs.push({ name: `pages-${i}-${i + k - 1}.rst`, text: corpus.slice(i, i + k).map((d) => d.text).join('\n') });
+  bigger.push({ pagesPerDoc: k, ...run(docs) });
+}
+
+// docdrift on exactly the docutils sample, for a like-for-like ratio.
+const sample = corpus.filter((_, i) => i % STRIDE === 0);
+const xs = run(sample);
+
+/* ---------------------------------------------------------------- docutils */
+
+let du = null;
+if (!flag('no-docutils')) {
+  const py = spawnSync('/usr/bin/python3', [join(here, 'docutils_bench.py'), DEFAULT_OUT, String(STRIDE), ...manifest.files], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (py.status !== 0) {
+    console.error(`docutils run failed (is python3-docutils installed? apt-get install -y python3-docutils):\n${py.stderr}`);
+  } else {
+    du = JSON.parse(py.stdout.trim().split('\n').pop());
+    du.mbPerS = mb(du.bytes) / du.seconds;
+  }
+}
+
+/* ----------------------------------------------------------------- report */
+
+const commit = (() => {
+  const g = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  return g.status === 0 ? g.stdout.trim() : 'unknown';
+})();
+
+const out = [];
+const p = (s = '') => out.push(s);
+p();
+p(`docdrift parse benchmark — commit ${commit}, node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cpus), ${fmt(totalmem() / 2 ** 30, 0)} GiB`);
+p(`corpus: ${manifest.pages} generated RST pages (seed ${manifest.seed}), ${fmt(mb(corpusBytes))} MB, mean ${fmt(corpusBytes / manifest.pages / 1000)} KB/page, ${expectedTables} grid tables; sha256 ${manifest.sha256.slice(0, 16)}`);
+p(`warm-up: first ${WARMUP} pages parsed once before timing; MB = 10^6 bytes; parse time only, one thread`);
+p();
+p(`docdrift  ${fmt(x1.mbPerS)} MB/s   (${x1.docs} pages, ${fmt(mb(x1.bytes))} MB in ${fmt(x1.seconds, 2)} s; ${x1.tables}/${expectedTables} tables found, ${x1.messages} messages, ${x1.internal} internal errors)`);
+p(`          peak RSS ${fmt(x1.peakRss / 2 ** 20, 0)} MiB during the ×1 run (${fmt(rssBefore / 2 ** 20, 0)} MiB before it, corpus strings included)`);
+if (du) {
+  p(`docutils  ${fmt(du.mbPerS, 2)} MB/s   (docutils ${du.docutils}, python ${du.python}: every ${STRIDE}th page, ${du.files} pages, ${fmt(mb(du.bytes), 2)} MB in ${fmt(du.seconds, 2)} s; ${du.messages} warnings/errors)`);
+  p(`          peak RSS ${fmt(du.peakRssBytes / 2 ** 20, 0)} MiB (getrusage ru_maxrss)`);
+  p(`          docdrift on the same ${xs.docs} pages: ${fmt(xs.mbPerS)} MB/s`);
+  p();
+  p(`ratio     docdrift / docutils = ${fmt(x1.mbPerS / du.mbPerS, 0)}×  (same-sample ratio ${fmt(xs.mbPerS / du.mbPerS, 0)}×)`);
+}
+p();
+p('growth (docdrift)        pages     MB     seconds   ms/MB   vs ×1');
+for (const s of scaled)
+  p(`  corpus ×${s.scale}             ${String(s.docs).padStart(6)} ${fmt(mb(s.bytes)).padStart(6)} ${fmt(s.seconds, 2).padStart(10)} ${fmt(s.msPerMb, 2).padStart(7)}   ${fmt(s.msPerMb / x1.msPerMb, 2)}  (peak RSS ${fmt(s.peakRss / 2 ** 20, 0)} MiB)`);
+for (const b of bigger.slice(1))
+  p(`  ${String(b.pagesPerDoc).padStart(2)} pages per doc     ${String(b.docs).padStart(6)} ${fmt(mb(b.bytes)).padStart(6)} ${fmt(b.seconds, 2).padStart(10)} ${fmt(b.msPerMb, 2).padStart(7)}   ${fmt(b.msPerMb / x1.msPerMb, 2)}  (docs of ~${fmt(mb(b.bytes / b.docs), 2)} MB)`);
+p();
+const target = (ok) => (ok ? 'met' : 'MISSED');
+p(`targets: ≥ 50 MB/s single thread: ${target(x1.mbPerS >= 50)}` + (du ? `; ≥ 70× docutils: ${target(x1.mbPerS / du.mbPerS >= 70)}` : ''));
+console.log(out.join('\n'));
+
+const jsonPath = arg('json', '');
+if (jsonPath) {
+  const result = { commit, node: process.version, cpu: cpus()[0]?.model, corpus: { pages: manifest.pages, bytes: corpusBytes, sha256: manifest.sha256, tables: expectedTables }, warmup: WARMUP, docdrift: x1, sample: xs, docutils: du, scaled, bigger };
+  writeFileSync(jsonPath, JSON.stringify(result, null, 2) + '\n');
+}
