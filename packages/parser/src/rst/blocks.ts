@@ -123,8 +123,8 @@ function enumMatch(text: string): { marker: string; len: number; value: string }
       let norm: string;
       if (value === '#') norm = '#';
       else if (/^\d+$/.test(value)) norm = '1';
-      else if (/^[ivxlcdm]{2,}$/.test(value)) norm = 'i';
-      else if (/^[IVXLCDM]{2,}$/.test(value)) norm = 'I';
+      else if (value === 'i' || /^[ivxlcdm]{2,}$/.test(value)) norm = 'i';
+      else if (value === 'I' || /^[IVXLCDM]{2,}$/.test(value)) norm = 'I';
       else if (/^[a-z]$/.test(value)) norm = 'a';
       else norm = 'A';
       return { marker: pre + norm + post, len: m[0].length, value };
@@ -133,8 +133,21 @@ function enumMatch(text: string): { marker: string; len: number; value: string }
   return undefined;
 }
 
-function enumStart(value: string): number | undefined {
+function romanValue(value: string): number {
+  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+  let total = 0;
+  const s = value.toLowerCase();
+  for (let k = 0; k < s.length; k++) {
+    const a = v[s[k] as string] ?? 0;
+    const b = v[s[k + 1] as string] ?? 0;
+    total += a < b ? -a : a;
+  }
+  return total;
+}
+
+function enumStart(value: string, marker: string): number | undefined {
   if (/^\d+$/.test(value)) return Number(value);
+  if (/[iI]/.test(marker.replace(/[().]/g, ''))) return romanValue(value);
   if (/^[a-z]$/.test(value)) return value.charCodeAt(0) - 96;
   if (/^[A-Z]$/.test(value)) return value.charCodeAt(0) - 64;
   return undefined;
@@ -291,7 +304,7 @@ export class RstBlockParser {
           const m = enumMatch(text);
           return m && m.marker === en.marker ? { len: m.len, marker: m.marker } : undefined;
         });
-        const start = enumStart(en.value);
+        const start = enumStart(en.value, en.marker);
         if (start !== undefined) r.node.start = start;
         r.node.ordered = true;
         out.push(r.node);

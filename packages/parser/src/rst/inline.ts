@@ -111,10 +111,11 @@ function canStart(text: string, i: number, len: number): boolean {
   return true;
 }
 
-function canEnd(text: string, j: number, len: number): boolean {
+function canEnd(text: string, j: number, len: number, delim: string): boolean {
   if (isSpace(text[j - 1])) return false;
   const after = text[j + len];
-  return after === undefined || CLOSERS_AFTER.has(after);
+  // `text`_ , `text`__ and `text`:role: continue after the closing backquote
+  return after === undefined || CLOSERS_AFTER.has(after) || (delim === '`' && after === '_') || (delim === '|' && after === '_');
 }
 
 /** Find the end-string `delim` at or after `from`; -1 when there is none. Memoised per delimiter. */
@@ -140,7 +141,7 @@ function findEnd(s: Scan, delim: string, from: number, literal: boolean): number
       j += 2;
       continue;
     }
-    if (canEnd(text, j, delim.length)) return j;
+    if (canEnd(text, j, delim.length, delim)) return j;
     j += 1;
   }
 }
