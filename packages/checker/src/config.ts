@@ -1,0 +1,167 @@
+/**
+ * The configuration (`docdrift.config.json`, schema in
+ * schema/docdrift.config.schema.json) and its normalised form.
+ */
+import type { Severity } from './diagnostic.js';
+import type { AnyRule } from './rule.js';
+
+export type SeveritySetting = 'off' | 'info' | 'warn' | 'warning' | 'error';
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+export interface ProjectConfig {
+  /** Project root (the folder that would hold `conf.py`), relative to the config file. */
+  root: string;
+  name?: string;
+  /** Published URL prefix of the project (`https://docs.example.com/svc/api-ref/`). */
+  url?: string;
+}
+
+export interface SiteConfig {
+  /** Folder the base URL applies to (a repository), relative to the config file. */
+  root: string;
+  /** The site's base URL for this folder: `https://docs.example.com/<service>/`. Several for mirrors. */
+  baseUrl: string | string[];
+}
+
+/** Variant roots of one doc family: `{ "public": "docs/public", "swiss": "docs/swiss" }`. */
+export type VariantRoots = Record<string, string>;
+
+export interface Config {
+  $schema?: string;
+  /** Severity and options per rule id. */
+  rules?: Record<string, RuleSetting>;
+  /** Base URL(s) of the published site for everything below the config file: `https://docs.example.com/<service>/`. */
+  baseUrl?: string | string[];
+  /** Base URLs per folder, for trees that hold several repositories. */
+  sites?: SiteConfig[];
+  /** Sphinx projects, when not found from `conf.py` / `index.rst`. */
+  projects?: ProjectConfig[];
+  /** Variant roots (one family or several). */
+  variants?: VariantRoots | VariantRoots[];
+  /** Folders whose pages are all the same kind of page: group them into variants by content. */
+  groupByContent?: string[];
+  /** Globs (relative to the config file) that are never checked nor loaded. */
+  ignores?: string[];
+  /** File extensions to check (default `.rst`, `.md`). */
+  extensions?: string[];
+}
+
+export interface ResolvedRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function toSeverity(s: SeveritySetting): Severity | 'off' {
+  switch (s) {
+    case 'off':
+      return 'off';
+    case 'info':
+      return 'info';
+    case 'warn':
+    case 'warning':
+      return 'warning';
+    case 'error':
+      return 'error';
+    default:
+      throw new ConfigError(`unknown severity ${JSON.stringify(s)} (use off, info, warn or error)`);
+  }
+}
+
+/** Rules that run, with their severity and options, in id order. Unknown rule ids are a ConfigError. */
+export function resolveRules(all: readonly AnyRule[], config: Config): ResolvedRule[] {
+  const settings = config.rules ?? {};
+  for (const id of Object.keys(settings)) {
+    if (!all.some((r) => r.id === id)) throw new ConfigError(`unknown rule ${JSON.stringify(id)}`);
+  }
+  const out: ResolvedRule[] = [];
+  for (const rule of all) {
+    const setting = settings[rule.id];
+    let severity: Severity | 'off' = rule.meta.defaultSeverity;
+    let options: Record<string, unknown> = { ...((rule.meta.defaultOptions as Record<string, unknown> | undefined) ?? {}) };
+    if (setting !== undefined) {
+      if (Array.isArray(setting)) {
+        severity = toSeverity(setting[0]);
+        if (setting[1] !== undefined) {
+          if (typeof setting[1] !== 'object' || setting[1] === null || Array.isArray(setting[1])) {
+            throw new ConfigError(`options of rule ${rule.id} must be an object`);
+          }
+          options = { ...options, ...setting[1] };
+        }
+      } else severity = toSeverity(setting);
+    }
+    if (severity !== 'off') out.push({ rule, severity, options });
+  }
+  return out;
+}
+
+/** Parse `id=off|info|warn|error` (the `--rule` flag) into the config's rules. */
+export function parseRuleFlag(flag: string): [string, SeveritySetting] {
+  const m = /^([a-z0-9-]+)=(off|info|warn|warning|error)$/.exec(flag.trim());
+  if (!m) throw new ConfigError(`--rule expects id=off|info|warn|error, got ${JSON.stringify(flag)}`);
+  return [m[1] as string, m[2] as SeveritySetting];
+}
+
+const KNOWN_KEYS = new Set(['$schema', 'rules', 'baseUrl', 'sites', 'projects', 'variants', 'groupByContent', 'ignores', 'extensions']);
+
+/** Validate a parsed JSON config (shape only; rule ids are checked by resolveRules). */
+export function validateConfig(value: unknown, where = 'config'): Config {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${where}: must be a JSON object`);
+  const c = value as Record<string, unknown>;
+  for (const k of Object.keys(c)) if (!KNOWN_KEYS.has(k)) throw new ConfigError(`${where}: unknown key ${JSON.stringify(k)}`);
+  const strs = (v: unknown, key: string): void => {
+    if (v === undefined) return;
+    if (typeof v === 'string') return;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ConfigError(`${where}: ${key} must be a string or an array of strings`);
+  };
+  const strArray = (v: unknown, key: string): void => {
+    if (v === undefined) return;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ConfigError(`${where}: ${key} must be an array of strings`);
+  };
+  strs(c.baseUrl, 'baseUrl');
+  strArray(c.groupByContent, 'groupByContent');
+  strArray(c.ignores, 'ignores');
+  strArray(c.extensions, 'extensions');
+  if (c.rules !== undefined) {
+    if (typeof c.rules !== 'object' || c.rules === null || Array.isArray(c.rules)) throw new ConfigError(`${where}: rules must be an object`);
+    for (const [id, s] of Object.entries(c.rules)) {
+      const sev = Array.isArray(s) ? s[0] : s;
+      if (typeof sev !== 'string') throw new ConfigError(`${where}: rules.${id} must be a severity or [severity, options]`);
+      try {
+        toSeverity(sev as SeveritySetting);
+      } catch (e) {
+        throw new ConfigError(`${where}: rules.${id}: ${(e as Error).message}`);
+      }
+    }
+  }
+  if (c.sites !== undefined) {
+    if (!Array.isArray(c.sites)) throw new ConfigError(`${where}: sites must be an array`);
+    for (const s of c.sites as unknown[]) {
+      const o = s as Record<string, unknown>;
+      if (typeof o !== 'object' || o === null || typeof o.root !== 'string') throw new ConfigError(`${where}: each site needs a "root"`);
+      if (o.baseUrl === undefined) throw new ConfigError(`${where}: site ${JSON.stringify(o.root)} needs a "baseUrl"`);
+      strs(o.baseUrl, 'sites[].baseUrl');
+    }
+  }
+  if (c.projects !== undefined) {
+    if (!Array.isArray(c.projects)) throw new ConfigError(`${where}: projects must be an array`);
+    for (const p of c.projects as unknown[]) {
+      const o = p as Record<string, unknown>;
+      if (typeof o !== 'object' || o === null || typeof o.root !== 'string') throw new ConfigError(`${where}: each project needs a "root"`);
+      if (o.url !== undefined && typeof o.url !== 'string') throw new ConfigError(`${where}: projects[].url must be a string`);
+      if (o.name !== undefined && typeof o.name !== 'string') throw new ConfigError(`${where}: projects[].name must be a string`);
+    }
+  }
+  if (c.variants !== undefined) {
+    const sets = Array.isArray(c.variants) ? c.variants : [c.variants];
+    for (const s of sets as unknown[]) {
+      if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new ConfigError(`${where}: variants must map names to folders`);
+      for (const [k, v] of Object.entries(s)) if (typeof v !== 'string') throw new ConfigError(`${where}: variants.${k} must be a folder`);
+    }
+  }
+  return c as Config;
+}

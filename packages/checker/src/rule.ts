@@ -1,0 +1,105 @@
+/**
+ * The rule API. A rule is one file, `src/rules/<id>.ts`:
+ *
+ *   export default defineRule({
+ *     id: 'broken-ref',
+ *     meta: { description: '…', defaultSeverity: 'error', docs: docsUrl('broken-ref') },
+ *     check(ctx) { … ctx.report({ node, message }) … },
+ *   });
+ *
+ * `check` runs once per checked page. Rules only report; the configuration
+ * decides the severity (and whether the rule runs at all). See
+ * docs/writing-rules.md.
+ */
+import type { NodeBase, Position, Root } from '@docdrift/parser';
+import type { Fix, Severity } from './diagnostic.js';
+import type { DocSet, LabelIndex, Page, Project, VariantGroup } from './model.js';
+
+export type { Fix, Severity } from './diagnostic.js';
+
+/** A JSON-schema fragment for a rule's options object (kept loose on purpose: it is shipped, not interpreted). */
+export type JsonSchema = Record<string, unknown>;
+
+export interface RuleMeta<Options> {
+  /** One sentence, shown by `--list-rules` and in the README table. */
+  description: string;
+  /** Severity when the configuration does not set one. */
+  defaultSeverity: Severity | 'off';
+  /** The rule's doc page: `docsUrl(id)`. */
+  docs: string;
+  /** JSON schema of the options object (merged into the config schema). */
+  options?: JsonSchema;
+  /** Options used when the configuration gives none; configured options are shallow-merged over these. */
+  defaultOptions?: Options;
+  /** Whether reports may carry a `fix`. */
+  fixable?: boolean;
+}
+
+/** Another place that explains a finding (remark-lint's "first defined here", SARIF relatedLocations). */
+export interface RelatedDescriptor {
+  /** The page the place is in (default: the page being checked). `file` may be given instead. */
+  page?: Page;
+  file?: string;
+  node?: NodeBase;
+  position?: Position;
+  message: string;
+}
+
+export interface ReportDescriptor {
+  /** Where the finding is: a node with a position, or a position. One of the two is required. */
+  node?: NodeBase;
+  position?: Position;
+  /** Name both sides: "403 is described differently than in `api-gw/status-codes.rst`". */
+  message: string;
+  related?: RelatedDescriptor[];
+  /** A replacement of `range` (0-based offsets into the page's text) by `text`. */
+  fix?: Fix;
+}
+
+export interface RuleContext<Options = Record<string, never>> {
+  /** The rule's id. */
+  readonly id: string;
+  /** The page being checked. */
+  readonly page: Page;
+  /** Shortcuts: `page.root`, `page.text`, `page.file`, `page.project`. */
+  readonly root: Root;
+  readonly text: string;
+  readonly file: string;
+  readonly project: Project;
+  /** The project's label index (case-insensitive; `labels.complete` says whether an absent label means anything). */
+  readonly labels: LabelIndex;
+  /** Every project, page and variant group, and URL ↔ page mapping. */
+  readonly docSet: DocSet;
+  /** The page's variant group, if it has counterparts. */
+  readonly variantGroup: VariantGroup | undefined;
+  /** The other members of the variant group (empty when none), in a stable order. */
+  readonly variants: readonly Page[];
+  /** The rule's options: `meta.defaultOptions` with the configured options merged over them. */
+  readonly options: Options;
+  /** Report a finding on this page. Findings on lines disabled inline are dropped by the engine. */
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule<Options = Record<string, never>> {
+  readonly id: string;
+  readonly meta: RuleMeta<Options>;
+  check(ctx: RuleContext<Options>): void;
+}
+
+/** A rule of any options type (for registries and the engine). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;
+
+const ID_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** Define a rule. Checks the id's shape; returns the rule unchanged, typed. */
+export function defineRule<Options = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
+  if (!ID_RE.test(rule.id)) throw new Error(`rule id must be kebab-case: ${JSON.stringify(rule.id)}`);
+  if (!rule.meta.description) throw new Error(`rule ${rule.id}: meta.description is required`);
+  return rule;
+}
+
+/** Where a rule's doc page lives (relative to the repository root). */
+export function docsUrl(id: string): string {
+  return `packages/checker/docs/rules/${id}.md`;
+}

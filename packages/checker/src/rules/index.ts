@@ -1,0 +1,12 @@
+/**
+ * Every rule, sorted by id. A test checks that this list, the files in
+ * src/rules/, the doc pages in docs/rules/ and the tests in test/rules/ agree.
+ */
+import type { AnyRule } from '../rule.js';
+import parseError from './parse-error.js';
+
+export const rules: readonly AnyRule[] = [parseError].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+export function ruleById(id: string): AnyRule | undefined {
+  return rules.find((r) => r.id === id);
+}

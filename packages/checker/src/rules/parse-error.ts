@@ -1,0 +1,17 @@
+import { defineRule, docsUrl } from '../rule.js';
+
+/** The parser's recoverable problems (malformed tables, missing blank lines, …) as diagnostics. */
+export default defineRule({
+  id: 'parse-error',
+  meta: {
+    description: 'Report what the parser had to recover from (malformed tables, missing blank lines, unknown format).',
+    defaultSeverity: 'error',
+    docs: docsUrl('parse-error'),
+  },
+  check(ctx) {
+    for (const m of ctx.page.parseMessages) {
+      const firstLine = m.message.split('\n')[0] ?? m.message;
+      ctx.report({ position: m.position, message: `${firstLine} (${m.code})` });
+    }
+  },
+});
