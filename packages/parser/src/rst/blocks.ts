@@ -472,9 +472,8 @@ export class RstBlockParser {
         return node;
       });
       const row: TableRow = { type: 'tableRow', header: r < raw.headerRows, children };
-      const p0 = children[0]?.position;
-      const p1 = children[children.length - 1]?.position;
-      if (p0 && p1) row.position = { start: p0.start, end: p1.end };
+      const span = enclosing(children.map((c) => c.position));
+      if (span) row.position = span;
       return row;
     });
     return { type: 'table', source, labels: [], colWidths: raw.colWidths, children: rows, position: this.spanLines(block) };
@@ -688,9 +687,8 @@ export class RstBlockParser {
           return cell;
         });
         const row: TableRow = { type: 'tableRow', header: header(r), children: cells };
-        const p0 = cells[0]?.position;
-        const p1 = cells[cells.length - 1]?.position;
-        if (p0 && p1) row.position = { start: p0.start, end: p1.end };
+        const span = enclosing(cells.map((c) => c.position));
+        if (span) row.position = span;
         rows.push(row);
       }
     };
@@ -708,6 +706,20 @@ export class RstBlockParser {
     if (caption) table.caption = caption;
     return table;
   }
+}
+
+/** The smallest position that covers all of `positions`. */
+function enclosing(positions: Array<Position | undefined>): Position | undefined {
+  let out: Position | undefined;
+  for (const p of positions) {
+    if (!p) continue;
+    if (!out) out = { start: p.start, end: p.end };
+    else {
+      if (p.start.offset < out.start.offset) out.start = p.start;
+      if (p.end.offset > out.end.offset) out.end = p.end;
+    }
+  }
+  return out;
 }
 
 /** Directive content that started on the directive line keeps that line as is; the rest is dedented. */
