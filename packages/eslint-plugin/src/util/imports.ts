@@ -1,0 +1,274 @@
+import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ProviderSpec } from './providers.js';
+
+/** A provider's constants object, reachable in this file through `local`. */
+export interface ConstantAccess {
+  readonly spec: ProviderSpec;
+  /** Expression for the constants object: `StatusCodes`, `SC`, `http2.constants`. */
+  readonly object: string;
+  /** The identifier that must still mean `variable` where the constant is used. */
+  readonly local: string;
+  readonly variable: TSESLint.Scope.Variable;
+}
+
+interface RequireMerge {
+  readonly source: string;
+  readonly pattern: TSESTree.ObjectPattern;
+}
+
+/** What the fixes need to know about a file's imports, read once per file. */
+export interface ModuleInfo {
+  readonly accesses: readonly ConstantAccess[];
+  readonly style: 'esm' | 'cjs';
+  readonly valueImports: readonly TSESTree.ImportDeclaration[];
+  readonly requireMerges: readonly RequireMerge[];
+  readonly lastImport: TSESTree.Node | undefined;
+  readonly lastRequire: TSESTree.Node | undefined;
+  readonly lastDirective: TSESTree.Node | undefined;
+  readonly firstStatement: TSESTree.ProgramStatement | undefined;
+  readonly semi: string;
+  readonly quote: string;
+}
+
+type Source = { source: string; member: string | undefined };
+
+/** `require('m')` → { source: 'm' }, `require('m').X` → { source: 'm', member: 'X' }. */
+function requireSource(init: TSESTree.Expression | null): Source | undefined {
+  if (!init) return undefined;
+  let member: string | undefined;
+  let call: TSESTree.Node = init;
+  if (call.type === AST_NODE_TYPES.MemberExpression && !call.computed && call.property.type === AST_NODE_TYPES.Identifier) {
+    member = call.property.name;
+    call = call.object;
+  }
+  if (
+    call.type !== AST_NODE_TYPES.CallExpression ||
+    call.callee.type !== AST_NODE_TYPES.Identifier ||
+    call.callee.name !== 'require' ||
+    call.arguments.length !== 1
+  ) {
+    return undefined;
+  }
+  const arg = call.arguments[0];
+  if (arg?.type !== AST_NODE_TYPES.Literal || typeof arg.value !== 'string') return undefined;
+  return { source: arg.value, member };
+}
+
+function importedName(specifier: TSESTree.ImportSpecifier): string {
+  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+}
+
+/** `module.exports = …` or `exports.x = …` at top level. */
+function isCommonJsExport(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const e = statement.expression;
+  if (e.type !== AST_NODE_TYPES.AssignmentExpression || e.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  let object: TSESTree.Node = e.left;
+  while (object.type === AST_NODE_TYPES.MemberExpression) object = object.object;
+  return object.type === AST_NODE_TYPES.Identifier && (object.name === 'module' || object.name === 'exports');
+}
+
+function specFor(specs: readonly ProviderSpec[], source: string): ProviderSpec | undefined {
+  return specs.find((s) => s.modules.includes(source));
+}
+
+/** Reads the top level of the file: imports, requires, directives, style. */
+export function scanModule(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  specs: readonly ProviderSpec[],
+  sourceType: string | undefined,
+): ModuleInfo {
+  const accesses: ConstantAccess[] = [];
+  const valueImports: TSESTree.ImportDeclaration[] = [];
+  const requireMerges: RequireMerge[] = [];
+  let lastImport: TSESTree.Node | undefined;
+  let lastRequire: TSESTree.Node | undefined;
+  let lastDirective: TSESTree.Node | undefined;
+  let firstStatement: TSESTree.ProgramStatement | undefined;
+  let commonJsExports = false;
+
+  const variableOf = (node: TSESTree.Node, name: string) =>
+    sourceCode.getDeclaredVariables(node).find((v) => v.name === name);
+  const add = (spec: ProviderSpec, object: string, local: string, declaration: TSESTree.Node) => {
+    const variable = variableOf(declaration, local);
+    if (variable) accesses.push({ spec, object, local, variable });
+  };
+
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined && !firstStatement) {
+      lastDirective = statement;
+      continue;
+    }
+    firstStatement ??= statement;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      lastImport = statement;
+      if (statement.importKind === 'type') continue;
+      valueImports.push(statement);
+      const spec = specFor(specs, statement.source.value);
+      if (!spec) continue;
+      for (const s of statement.specifiers) {
+        const local = s.local.name;
+        if (s.type === AST_NODE_TYPES.ImportSpecifier) {
+          if (s.importKind !== 'type' && importedName(s) === spec.binding) add(spec, local, local, s);
+        } else if (s.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
+          add(spec, `${local}.${spec.binding}`, local, s);
+        } else if (spec.viaDefault) {
+          add(spec, spec.viaDefault(local), local, s);
+        }
+      }
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      lastImport = statement;
+      const ref = statement.moduleReference;
+      if (statement.importKind === 'type' || ref.type !== AST_NODE_TYPES.TSExternalModuleReference) continue;
+      const spec = specFor(specs, ref.expression.value);
+      if (spec) add(spec, `${statement.id.name}.${spec.binding}`, statement.id.name, statement);
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const required = requireSource(declarator.init);
+        if (!required) continue;
+        lastRequire = statement;
+        const spec = specFor(specs, required.source);
+        const id = declarator.id;
+        if (id.type === AST_NODE_TYPES.ObjectPattern && required.member === undefined) {
+          if (spec && !id.properties.some((p) => p.type === AST_NODE_TYPES.RestElement)) {
+            requireMerges.push({ source: required.source, pattern: id });
+          }
+          if (!spec) continue;
+          for (const p of id.properties) {
+            if (
+              p.type === AST_NODE_TYPES.Property &&
+              !p.computed &&
+              p.key.type === AST_NODE_TYPES.Identifier &&
+              p.key.name === spec.binding &&
+              p.value.type === AST_NODE_TYPES.Identifier
+            ) {
+              add(spec, p.value.name, p.value.name, declarator);
+            }
+          }
+        } else if (spec && id.type === AST_NODE_TYPES.Identifier) {
+          if (required.member === undefined) add(spec, `${id.name}.${spec.binding}`, id.name, declarator);
+          else if (required.member === spec.binding) add(spec, id.name, id.name, declarator);
+          else if (required.member === 'default' && spec.viaDefault) add(spec, spec.viaDefault(id.name), id.name, declarator);
+        }
+      }
+    } else if (isCommonJsExport(statement)) {
+      commonJsExports = true;
+    }
+  }
+
+  const style: 'esm' | 'cjs' =
+    lastImport !== undefined
+      ? 'esm'
+      : lastRequire !== undefined || commonJsExports || sourceType === 'commonjs' || sourceType === 'script'
+        ? 'cjs'
+        : 'esm';
+
+  // Follow the file's habits: semicolons and quotes of its imports or requires.
+  const sample = style === 'esm' ? lastImport : lastRequire;
+  let semi = ';';
+  let quote = "'";
+  const styleSource = sample ?? firstStatement;
+  if (styleSource) {
+    const last = sourceCode.getLastToken(styleSource);
+    if (
+      last &&
+      last.value !== ';' &&
+      (styleSource.type === AST_NODE_TYPES.ImportDeclaration ||
+        styleSource.type === AST_NODE_TYPES.VariableDeclaration ||
+        styleSource.type === AST_NODE_TYPES.ExpressionStatement)
+    ) {
+      semi = '';
+    }
+  }
+  if (sample) {
+    const str = sourceCode
+      .getTokens(sample)
+      .find((t) => t.type === AST_TOKEN_TYPES.String);
+    if (str?.value.startsWith('"')) quote = '"';
+  }
+
+  return {
+    accesses,
+    style,
+    valueImports,
+    requireMerges,
+    lastImport,
+    lastRequire,
+    lastDirective,
+    firstStatement,
+    semi,
+    quote,
+  };
+}
+
+/** Whether `access` still means the imported constants at `node` (not shadowed). */
+export function isVisible(sourceCode: Readonly<TSESLint.SourceCode>, access: ConstantAccess, node: TSESTree.Node): boolean {
+  return ASTUtils.findVariable(sourceCode.getScope(node), access.local) === access.variable;
+}
+
+/** Whether importing `name` at top level would neither clash nor be shadowed at `node`. */
+export function isNameFree(sourceCode: Readonly<TSESLint.SourceCode>, name: string, node: TSESTree.Node): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
+  // Globals from configuration (no definitions, e.g. `status` in browsers) may be shadowed.
+  return !variable || variable.defs.length === 0;
+}
+
+/** Comments directly above `statement` (no blank line between), which stay attached to it. */
+function attachedStart(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node): number {
+  let start = statement.range[0];
+  let line = statement.loc.start.line;
+  const comments = sourceCode.getCommentsBefore(statement);
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const c = comments[i];
+    if (!c || c.loc.end.line < line - 1 || (c.type as string) === 'Shebang') break;
+    start = c.range[0];
+    line = c.loc.start.line;
+  }
+  return start;
+}
+
+/**
+ * The edit that makes `spec.binding` available at top level: merged into an
+ * existing import or destructuring `require` of the module, else a new
+ * statement after the last import (ESM, TypeScript) or `require` (CommonJS),
+ * else at the top after directives and any header comment.
+ */
+export function importFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  info: ModuleInfo,
+  spec: ProviderSpec,
+  fixer: TSESLint.RuleFixer,
+): TSESLint.RuleFix {
+  const binding = spec.binding;
+  const module = `${info.quote}${spec.module}${info.quote}`;
+  if (info.style === 'esm') {
+    for (const declaration of info.valueImports) {
+      if (!spec.modules.includes(declaration.source.value)) continue;
+      const named = declaration.specifiers.filter((s) => s.type === AST_NODE_TYPES.ImportSpecifier);
+      const lastNamed = named[named.length - 1];
+      if (lastNamed) return fixer.insertTextAfter(lastNamed, `, ${binding}`);
+      const only = declaration.specifiers[0];
+      if (declaration.specifiers.length === 1 && only?.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+        return fixer.insertTextAfter(only, `, { ${binding} }`);
+      }
+    }
+  } else {
+    for (const merge of info.requireMerges) {
+      if (!spec.modules.includes(merge.source)) continue;
+      const last = merge.pattern.properties[merge.pattern.properties.length - 1];
+      if (last) return fixer.insertTextAfter(last, `, ${binding}`);
+    }
+  }
+  const statement =
+    info.style === 'esm'
+      ? `import { ${binding} } from ${module}${info.semi}`
+      : `const { ${binding} } = require(${module})${info.semi}`;
+  const after = info.style === 'esm' ? info.lastImport : (info.lastRequire ?? info.lastImport);
+  if (after) return fixer.insertTextAfter(after, `\n${statement}`);
+  if (info.lastDirective) return fixer.insertTextAfter(info.lastDirective, `\n${statement}`);
+  const first = info.firstStatement;
+  if (!first) return fixer.insertTextAfterRange([0, 0], `${statement}\n`);
+  const start = attachedStart(sourceCode, first);
+  return fixer.insertTextBeforeRange([start, start], `${statement}\n\n`);
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** What the rule needs to know about the nearest `package.json`. */
+export interface PackageManifest {
+  readonly path: string;
+  /** `dependencies`, `peerDependencies` and `optionalDependencies`: importable from any file. */
+  readonly runtime: ReadonlyMap<string, string>;
+  /** `devDependencies`: importable from test files only. */
+  readonly dev: ReadonlyMap<string, string>;
+}
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readJson(path: string): JsonObject | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function dependencyMap(manifest: JsonObject, ...fields: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const field of fields) {
+    const deps = manifest[field];
+    if (!isObject(deps)) continue;
+    for (const [name, range] of Object.entries(deps)) {
+      if (typeof range === 'string' && !out.has(name)) out.set(name, range);
+    }
+  }
+  return out;
+}
+
+// Caches live for the process: ESLint runs are short, and an editor restarts
+// its ESLint server when package.json changes.
+const manifestByDir = new Map<string, PackageManifest | null>();
+const installedByKey = new Map<string, string | null>();
+
+/**
+ * The nearest `package.json` at or above `dir` (one with a `name`, or any
+ * with dependencies), or `undefined`.
+ */
+export function nearestPackageJson(dir: string): PackageManifest | undefined {
+  const visited: string[] = [];
+  let current = dir;
+  let found: PackageManifest | null = null;
+  for (;;) {
+    const cached = manifestByDir.get(current);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    visited.push(current);
+    const path = join(current, 'package.json');
+    const json = readJson(path);
+    if (json) {
+      found = {
+        path,
+        runtime: dependencyMap(json, 'dependencies', 'peerDependencies', 'optionalDependencies'),
+        dev: dependencyMap(json, 'devDependencies'),
+      };
+      break;
+    }
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const d of visited) manifestByDir.set(d, found);
+  return found ?? undefined;
+}
+
+/**
+ * The version of `pkg` that Node would load from `dir` (walking up
+ * `node_modules` directories), or `undefined` when it is not installed.
+ */
+export function installedVersion(dir: string, pkg: string): string | undefined {
+  const key = `${dir}\0${pkg}`;
+  const cached = installedByKey.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let version: string | null = null;
+  let current = dir;
+  for (;;) {
+    const json = readJson(join(current, 'node_modules', pkg, 'package.json'));
+    if (json) {
+      version = typeof json['version'] === 'string' ? json['version'] : null;
+      break;
+    }
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  installedByKey.set(key, version);
+  return version ?? undefined;
+}
+
+/**
+ * The major version a dependency range allows at least (`^10.4.0` → 10,
+ * `>=11` → 11, `11.x` → 11), or `undefined` for ranges such as `*`,
+ * `latest` or `workspace:*`.
+ */
+export function minimumMajor(range: string): number | undefined {
+  const match = /^\s*(?:[~^]|>=?|=)?\s*v?(\d+)(?:[.\s]|$)/.exec(range);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/** Forget cached manifests (tests that rewrite package.json files call this). */
+export function clearPackageJsonCache(): void {
+  manifestByDir.clear();
+  installedByKey.clear();
+}

@@ -1,0 +1,483 @@
+import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TypeInfo } from './type-info.js';
+
+/**
+ * What TypeScript may expect at a status position, which decides whether a
+ * constant can replace the literal without breaking a type check:
+ * - `number`: a parameter or property typed `number` (Express, Fastify, Koa,
+ *   Node, NestJS, http-errors, assertion libraries): every constant fits;
+ * - `literal`: a literal type may be expected or a union narrowed here
+ *   (object properties, comparisons, `case`, Hono, `const`): `number`-typed
+ *   constants do not fit;
+ * - `widening`: an unannotated mutable binding takes the type of its
+ *   initialiser, so an enum member would make the binding enum-typed and
+ *   reject later unregistered numbers.
+ */
+export type Safety = 'number' | 'literal' | 'widening';
+
+export interface StatusPosition {
+  readonly kind: 'status';
+  readonly safety: Safety;
+  /** The literal sits under `as const` / `<const>`. */
+  readonly asConst: boolean;
+  /** The outermost expression of the position (the literal or its `?:`/`||`/`as` wrapper). */
+  readonly slot: TSESTree.Expression;
+  /** The other operand when the position is a comparison or `case`. */
+  readonly comparedWith: TSESTree.Node | undefined;
+}
+
+export interface RangePosition {
+  readonly kind: 'range';
+}
+
+export type Position = StatusPosition | RangePosition;
+
+export interface PositionContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly checkRanges: boolean;
+  readonly types: TypeInfo | undefined;
+}
+
+/** Names that make an identifier, property or parameter a status. */
+export const STATUS_NAMES: ReadonlySet<string> = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode']);
+
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+const RELATIONAL = new Set(['<', '<=', '>', '>=']);
+/** Matchers of `expect(x)` chains (vitest, jest, chai). */
+const MATCHERS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'eq']);
+/** Assertion functions taking (actual, expected) in either order (node:assert, chai assert, tap, ava). */
+const ASSERT_FUNCTIONS = new Set(['equal', 'strictEqual', 'notEqual', 'notStrictEqual', 'deepEqual', 'deepStrictEqual', 'is', 'not']);
+const HTTP_ERROR_FACTORIES = new Set(['createError', 'createHttpError']);
+const HONO_METHODS = new Set(['json', 'text', 'body', 'html', 'newResponse']);
+const HONO_CONTEXTS = new Set(['c', 'ctx', 'context']);
+
+type Expr = TSESTree.Node;
+
+/** `x!`, `x as T`, `<T>x`, `x satisfies T`, `a?.b` → the expression inside. */
+function skipTypeWrappers(node: Expr): Expr {
+  let n = node;
+  for (;;) {
+    switch (n.type) {
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        n = n.expression;
+        break;
+      default:
+        return n;
+    }
+  }
+}
+
+/** The static name of a member's property (`a.b`, `a['b']`), or `undefined`. */
+export function propertyName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+  return member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string'
+    ? member.property.value
+    : undefined;
+}
+
+/** The static key of an object property or class member, or `undefined`. */
+function keyName(key: TSESTree.Node, computed: boolean): string | undefined {
+  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
+  return undefined;
+}
+
+/** The last name of a receiver: `reply` for `reply`, `this.reply`, `ctx.reply`. */
+function lastName(node: Expr): string | undefined {
+  const n = skipTypeWrappers(node);
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return propertyName(n);
+  return undefined;
+}
+
+/** The name a callee is called by: `f` for `f()`, `m` for `a.b.m()`. */
+function calleeName(callee: Expr): string | undefined {
+  const n = skipTypeWrappers(callee);
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return propertyName(n);
+  return undefined;
+}
+
+/**
+ * Whether `node` reads a status: `status`, `res.statusCode`,
+ * `err.response?.status`, `exception.getStatus()`, or (with type
+ * information) an expression typed as a status enum.
+ */
+export function isStatusExpression(node: Expr, pc: PositionContext): boolean {
+  const n = skipTypeWrappers(node);
+  switch (n.type) {
+    case AST_NODE_TYPES.Identifier:
+      if (STATUS_NAMES.has(n.name)) return true;
+      break;
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = propertyName(n);
+      if (name !== undefined && STATUS_NAMES.has(name)) return true;
+      break;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const name = calleeName(n.callee);
+      if (name === 'getStatus' || name === 'getStatusCode') return true;
+      break;
+    }
+    case AST_NODE_TYPES.Literal:
+      return false;
+    default:
+      break;
+  }
+  return pc.types?.isStatusEnumExpression(n) ?? false;
+}
+
+/** The subject of an `expect(subject)…` chain that `member` belongs to. */
+function expectSubject(member: TSESTree.MemberExpression): Expr | undefined {
+  let object: Expr = member.object;
+  while (object.type === AST_NODE_TYPES.MemberExpression) object = object.object;
+  if (object.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = object.callee;
+  const isExpect =
+    (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'expect') ||
+    (callee.type === AST_NODE_TYPES.MemberExpression &&
+      // chai.expect(x), expect.soft(x)
+      (propertyName(callee) === 'expect' ||
+        (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'expect')));
+  return isExpect ? object.arguments[0] : undefined;
+}
+
+function safetyOfAnnotation(annotation: TSESTree.TSTypeAnnotation | undefined, unannotated: Safety): Safety {
+  if (!annotation) return unannotated;
+  return annotation.typeAnnotation.type === AST_NODE_TYPES.TSNumberKeyword ? 'number' : 'literal';
+}
+
+/** A parameter's name and annotation, looking through defaults and `constructor(private status)`. */
+function parameterInfo(param: TSESTree.Parameter | undefined): { name: string; safety: Safety } | undefined {
+  if (!param) return undefined;
+  let p: TSESTree.Node = param;
+  if (p.type === AST_NODE_TYPES.TSParameterProperty) p = p.parameter;
+  if (p.type === AST_NODE_TYPES.AssignmentPattern) p = p.left;
+  if (p.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return { name: p.name, safety: safetyOfAnnotation(p.typeAnnotation, 'number') };
+}
+
+type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+function isHttpExceptionClass(superClass: TSESTree.Node | null | undefined): 'nest' | 'hono' | undefined {
+  if (!superClass) return undefined;
+  const name = calleeName(superClass);
+  if (name === 'HttpException') return 'nest';
+  if (name === 'HTTPException') return 'hono';
+  return undefined;
+}
+
+/**
+ * The safety of argument `index` of a function or class declared in this
+ * file when that parameter is named like a status (`send(res, status)`,
+ * `class ApiError extends HttpException` without its own constructor).
+ */
+function declaredParameter(
+  callee: TSESTree.Identifier,
+  index: number,
+  isNew: boolean,
+  pc: PositionContext,
+): Safety | undefined {
+  const variable = ASTUtils.findVariable(pc.sourceCode.getScope(callee), callee.name);
+  const def = variable?.defs[0];
+  if (!def) return undefined;
+  let fn: FunctionLike | undefined;
+  const node = def.node;
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration) fn = node;
+  else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
+    const init = node.init;
+    if (init.type === AST_NODE_TYPES.FunctionExpression || init.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = init;
+    else if (init.type === AST_NODE_TYPES.ClassExpression && isNew) return classParameter(init, index);
+  } else if (node.type === AST_NODE_TYPES.ClassDeclaration && isNew) return classParameter(node, index);
+  if (!fn || isNew) return undefined;
+  const info = parameterInfo(fn.params[index]);
+  return info && STATUS_NAMES.has(info.name) ? info.safety : undefined;
+}
+
+function classParameter(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, index: number): Safety | undefined {
+  const ctor = cls.body.body.find(
+    (m): m is TSESTree.MethodDefinition => m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'constructor',
+  );
+  if (!ctor) {
+    // Inherits the constructor: HttpException(response, status), HTTPException(status, options).
+    const base = isHttpExceptionClass(cls.superClass);
+    if (base === 'nest') return index === 1 ? 'number' : undefined;
+    if (base === 'hono') return index === 0 ? 'literal' : undefined;
+    return undefined;
+  }
+  const info = parameterInfo(ctor.value.params[index]);
+  return info && STATUS_NAMES.has(info.name) ? info.safety : undefined;
+}
+
+/** The class whose constructor contains `node`, or `undefined`. */
+function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let n: TSESTree.Node | undefined = node.parent; n; n = n.parent) {
+    if (n.type === AST_NODE_TYPES.ClassDeclaration || n.type === AST_NODE_TYPES.ClassExpression) return n;
+  }
+  return undefined;
+}
+
+/** Whether `index` of `call` is a status argument, and with which safety. */
+function callArgument(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: number,
+  pc: PositionContext,
+): Safety | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  const isNew = call.type === AST_NODE_TYPES.NewExpression;
+
+  if (callee.type === AST_NODE_TYPES.Super) {
+    const base = isHttpExceptionClass(enclosingClass(call)?.superClass);
+    if (base === 'nest') return index === 1 ? 'number' : undefined;
+    if (base === 'hono') return index === 0 ? 'literal' : undefined;
+    return undefined;
+  }
+
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = propertyName(callee);
+    if (method === undefined) return undefined;
+    const receiver = lastName(callee.object);
+    switch (method) {
+      case 'status':
+      case 'sendStatus':
+      case 'writeHead':
+        return index === 0 ? 'number' : undefined;
+      case 'code':
+        // Fastify `reply.code(404)`; other `.code()` methods are not statuses.
+        return index === 0 && receiver !== undefined && /(?:reply|res|resp|response)$/i.test(receiver)
+          ? 'number'
+          : undefined;
+      case 'redirect':
+        // Express `res.redirect(301, url)`; `Response.redirect(url, 301)`, Next `NextResponse.redirect(url, 308)`.
+        return index <= 1 ? 'number' : undefined;
+      case 'throw':
+        // Koa `ctx.throw(404, msg)` or `ctx.throw(msg, 404)`.
+        return index <= 1 ? 'number' : undefined;
+      case 'assert':
+        // Koa `ctx.assert(value, 401, msg)`.
+        return index === 1 && receiver !== undefined && /(?:ctx|context)$/i.test(receiver) ? 'number' : undefined;
+      case 'expect': {
+        // supertest `request(app).get('/').expect(200)`.
+        return index === 0 && !isNew ? 'number' : undefined;
+      }
+      case 'toHaveProperty': {
+        const subject = expectSubject(callee);
+        const prop = call.arguments[0];
+        return index === 1 &&
+          subject !== undefined &&
+          prop?.type === AST_NODE_TYPES.Literal &&
+          typeof prop.value === 'string' &&
+          STATUS_NAMES.has(prop.value)
+          ? 'number'
+          : undefined;
+      }
+      default:
+        break;
+    }
+    if (HTTP_ERROR_FACTORIES.has(method)) return 'number';
+    if (HONO_METHODS.has(method)) {
+      // Hono `c.json(body, 404)`: typed as a union of status literals.
+      return index === 1 && receiver !== undefined && HONO_CONTEXTS.has(receiver) ? 'literal' : undefined;
+    }
+    if (MATCHERS.has(method) && index === 0) {
+      const subject = expectSubject(callee);
+      if (subject !== undefined && subject.type !== AST_NODE_TYPES.SpreadElement && isStatusExpression(subject, pc)) {
+        return 'number';
+      }
+    }
+    if (ASSERT_FUNCTIONS.has(method)) return assertArgument(call, index, pc);
+    return undefined;
+  }
+
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const name = callee.name;
+    if (isNew) {
+      if (name === 'HttpException') return index === 1 ? 'number' : undefined;
+      if (name === 'HTTPException') return index === 0 ? 'literal' : undefined;
+      return declaredParameter(callee, index, true, pc);
+    }
+    if (HTTP_ERROR_FACTORIES.has(name)) return 'number';
+    if (name === 'HttpCode') return index === 0 ? 'number' : undefined;
+    if (name === 'Redirect') return index === 1 ? 'number' : undefined;
+    if (name === 'redirect') return index <= 1 ? 'number' : undefined;
+    if (ASSERT_FUNCTIONS.has(name)) {
+      const safety = assertArgument(call, index, pc);
+      if (safety) return safety;
+    }
+    return declaredParameter(callee, index, false, pc);
+  }
+  return undefined;
+}
+
+/** `assert.strictEqual(res.statusCode, 404)` and `assert.equal(404, res.status)`. */
+function assertArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, pc: PositionContext): Safety | undefined {
+  if (index > 1) return undefined;
+  const other = call.arguments[1 - index];
+  return other && other.type !== AST_NODE_TYPES.SpreadElement && isStatusExpression(other, pc) ? 'number' : undefined;
+}
+
+/** `x < 200 || x > 299`, `x >= 400 && x < 500`: two bounds on one expression that delimit a status class. */
+function isClassRange(comparison: TSESTree.BinaryExpression, pc: PositionContext): boolean {
+  const logical = comparison.parent;
+  if (logical.type !== AST_NODE_TYPES.LogicalExpression || logical.operator === '??') return false;
+  const sibling = logical.left === comparison ? logical.right : logical.left;
+  if (sibling.type !== AST_NODE_TYPES.BinaryExpression || !RELATIONAL.has(sibling.operator)) return false;
+  const a = boundOf(comparison);
+  const b = boundOf(sibling);
+  if (!a || !b) return false;
+  const text = pc.sourceCode.getText.bind(pc.sourceCode);
+  if (text(a.subject) !== text(b.subject)) return false;
+  const lo = Math.min(a.value, b.value);
+  const hi = Math.max(a.value, b.value);
+  return lo % 100 === 0 && (hi - lo === 99 || hi - lo === 100);
+}
+
+function boundOf(c: TSESTree.BinaryExpression): { subject: TSESTree.Node; value: number } | undefined {
+  if (c.right.type === AST_NODE_TYPES.Literal && typeof c.right.value === 'number') return { subject: c.left, value: c.right.value };
+  if (c.left.type === AST_NODE_TYPES.Literal && typeof c.left.value === 'number') return { subject: c.right, value: c.left.value };
+  return undefined;
+}
+
+function isFunctionParam(pattern: TSESTree.AssignmentPattern): boolean {
+  const parent = pattern.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.TSDeclareFunction:
+      return parent.params.includes(pattern);
+    case AST_NODE_TYPES.TSParameterProperty:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Where `literal` (a number) sits: a status position, a range check on a
+ * status, or neither (`undefined`).
+ */
+export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionContext): Position | undefined {
+  let slot: TSESTree.Expression = literal;
+  let asConst = false;
+  // Climb through wrappers that pass the value on: `?:` branches, `||`/`??`, `as`, `!`, `satisfies`.
+  for (;;) {
+    const parent: TSESTree.Node = slot.parent;
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (parent.test === slot) return undefined;
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression) {
+      if (parent.operator === '&&') return undefined;
+    } else if (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSTypeAssertion) {
+      const t = parent.typeAnnotation;
+      if (t.type === AST_NODE_TYPES.TSTypeReference && t.typeName.type === AST_NODE_TYPES.Identifier && t.typeName.name === 'const') {
+        asConst = true;
+      }
+    } else if (parent.type !== AST_NODE_TYPES.TSNonNullExpression && parent.type !== AST_NODE_TYPES.TSSatisfiesExpression) {
+      break;
+    }
+    slot = parent;
+  }
+  const parent = slot.parent;
+  const status = (safety: Safety, comparedWith?: TSESTree.Node): StatusPosition => ({
+    kind: 'status',
+    safety,
+    asConst,
+    slot,
+    comparedWith,
+  });
+
+  switch (parent.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      if (parent.callee === slot) return undefined;
+      const index = parent.arguments.indexOf(slot);
+      const safety = callArgument(parent, index, pc);
+      if (safety) return status(safety);
+      break;
+    }
+    case AST_NODE_TYPES.Property: {
+      if (parent.value !== slot || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const name = keyName(parent.key, parent.computed);
+      if (name !== undefined && STATUS_NAMES.has(name)) return status('literal');
+      break;
+    }
+    case AST_NODE_TYPES.PropertyDefinition: {
+      if (parent.value !== slot) return undefined;
+      const name = keyName(parent.key, parent.computed);
+      if (name === undefined || !STATUS_NAMES.has(name)) break;
+      return status(safetyOfAnnotation(parent.typeAnnotation, parent.readonly ? 'literal' : 'widening'));
+    }
+    case AST_NODE_TYPES.AssignmentExpression: {
+      if (parent.right !== slot || (parent.operator !== '=' && parent.operator !== '||=' && parent.operator !== '??=')) {
+        break;
+      }
+      const left = skipTypeWrappers(parent.left);
+      if (left.type === AST_NODE_TYPES.MemberExpression) {
+        const name = propertyName(left);
+        // Node's `res.statusCode` is typed `number`; other `.status` properties may be literal-typed.
+        if (name === 'statusCode') return status('number');
+        if (name !== undefined && STATUS_NAMES.has(name)) return status('literal');
+      } else if (left.type === AST_NODE_TYPES.Identifier && STATUS_NAMES.has(left.name)) {
+        return status('literal');
+      }
+      break;
+    }
+    case AST_NODE_TYPES.VariableDeclarator: {
+      if (parent.init !== slot || parent.id.type !== AST_NODE_TYPES.Identifier || !STATUS_NAMES.has(parent.id.name)) {
+        break;
+      }
+      const declaration = parent.parent;
+      const mutable = declaration.kind === 'let' || declaration.kind === 'var';
+      return status(safetyOfAnnotation(parent.id.typeAnnotation, mutable ? 'widening' : 'literal'));
+    }
+    case AST_NODE_TYPES.AssignmentPattern: {
+      if (parent.right !== slot || parent.left.type !== AST_NODE_TYPES.Identifier || !STATUS_NAMES.has(parent.left.name)) {
+        break;
+      }
+      // `(status = 200) => …` widens; `const { status = 500 } = err` keeps err.status's type in the union.
+      return status(safetyOfAnnotation(parent.left.typeAnnotation, isFunctionParam(parent) ? 'widening' : 'literal'));
+    }
+    case AST_NODE_TYPES.SwitchCase: {
+      if (parent.test !== slot) return undefined;
+      const discriminant = parent.parent.discriminant;
+      return isStatusExpression(discriminant, pc) ? status('literal', discriminant) : undefined;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      const other = parent.left === slot ? parent.right : parent.left;
+      if (EQUALITY.has(parent.operator)) {
+        return isStatusExpression(other, pc) ? status('literal', other) : undefined;
+      }
+      if (pc.checkRanges && RELATIONAL.has(parent.operator) && slot === literal) {
+        if (isStatusExpression(other, pc) || isClassRange(parent, pc)) return { kind: 'range' };
+      }
+      return undefined;
+    }
+    case AST_NODE_TYPES.ArrayExpression: {
+      // `[401, 403].includes(res.status)`
+      const member = parent.parent;
+      if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== parent) break;
+      const method = propertyName(member);
+      const call = member.parent;
+      if ((method !== 'includes' && method !== 'indexOf') || call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) {
+        break;
+      }
+      const arg = call.arguments[0];
+      if (arg && arg.type !== AST_NODE_TYPES.SpreadElement && isStatusExpression(arg, pc)) return status('number');
+      break;
+    }
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      break;
+    default:
+      // Types (`{ status: 404 }` in a type literal), keys, operands of arithmetic, …
+      return undefined;
+  }
+  // With type information: a value whose contextual type is a status enum (`function send(code: StatusCodes)`).
+  if (pc.types?.isStatusEnumContext(slot)) return status('number');
+  return undefined;
+}
