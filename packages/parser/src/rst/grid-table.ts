@@ -1,0 +1,343 @@
+/**
+ * reStructuredText grid tables, the way docutils reads them:
+ * `states.Body.isolate_grid_table` finds the table's lines and checks its
+ * borders, `tableparser.GridTableParser` traces the cells. Positions are
+ * docutils' text columns (wide characters 2, combining characters 0), and every
+ * cell line keeps its position in the source.
+ *
+ * Linear in the table's size, apart from the cell tracing itself, which costs
+ * at most the perimeter of each candidate cell (edge checks are O(1) through
+ * prefix counts). Never throws: anything docutils would reject becomes a
+ * message and `consumed` still covers the lines docutils would skip.
+ */
+import type { Line } from '../source.js';
+import {
+  isBlankText,
+  stripLine,
+  toColumns,
+  cellLines,
+  type CellRow,
+  type RawCell,
+  type RawTable,
+  type TableBlockParse,
+  type TableMessage,
+  type TableScan,
+} from './table-types.js';
+
+/** docutils `grid_table_top_pat` (also a valid bottom border). */
+const GRID_TOP = /^\+-[-+]+-\+ *$/;
+/** docutils `GridTableParser.head_body_separator_pat`. */
+const GRID_HEAD_SEP = /^\+=[=+]+=\+ *$/;
+
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const BAR = 0x7c;
+const EQUALS = 0x3d;
+
+/** Whether `text` (the line with the table's indentation removed) opens a grid table. */
+export function isGridTableStart(text: string): boolean {
+  return GRID_TOP.test(text);
+}
+
+class TableMarkupError extends Error {
+  constructor(
+    message: string,
+    readonly offset = 0,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Scan the grid table whose top border is `lines[start]`. `lines` are the
+ * lines of the current block context, dedented to the table's indentation.
+ */
+export function scanGridTable(lines: Line[], start: number): TableScan {
+  const first = lines[start];
+  if (first === undefined || !GRID_TOP.test(first.text)) return { consumed: 0, messages: [] };
+  const messages: TableMessage[] = [];
+  const at = (i: number): Line => lines[Math.min(start + i, lines.length - 1)] as Line;
+  let blankFinish = true;
+
+  // The text block: up to a blank line; an indented line ends it with an error.
+  let end = start;
+  while (end < lines.length) {
+    const t = (lines[end] as Line).text;
+    if (isBlankText(t)) break;
+    if (end > start && (t[0] === ' ' || t[0] === '\t')) {
+      messages.push({ severity: 'error', code: 'unexpected-indentation', message: 'Unexpected indentation.', at: lines[end] as Line });
+      blankFinish = false;
+      break;
+    }
+    end++;
+  }
+  let block: Line[] = [];
+  for (let i = start; i < end; i++) block.push(stripLine(lines[i] as Line));
+
+  // Left edge: the table ends before the first line that does not start with + or |.
+  let lastIndex = block.length - 1; // docutils reuses this loop index below
+  for (let i = 0; i < block.length; i++) {
+    const c = (block[i] as Line).text.charCodeAt(0);
+    if (c !== PLUS && c !== BAR) {
+      blankFinish = false;
+      block = block.slice(0, i);
+      lastIndex = i;
+      break;
+    }
+  }
+
+  const finish = (table?: RawTable): TableScan => {
+    const consumed = block.length;
+    if (!blankFinish) {
+      messages.push({
+        severity: 'warning',
+        code: 'blank-line-required',
+        message: 'Blank line required after table.',
+        at: at(consumed),
+      });
+    }
+    return table === undefined ? { consumed, messages } : { consumed, table, messages };
+  };
+  const malformed = (detail: string, offset: number): TableScan => {
+    messages.push({
+      severity: 'error',
+      code: 'malformed-table',
+      message: detail ? `Malformed table.\n${detail}` : 'Malformed table.',
+      at: at(offset),
+    });
+    return finish();
+  };
+
+  // Bottom border: the last line, or else the last border line from the third line on.
+  if (!GRID_TOP.test((block[block.length - 1] as Line).text)) {
+    let found = -1;
+    for (let i = block.length - 2; i > 1; i--) {
+      lastIndex = i;
+      if (GRID_TOP.test((block[i] as Line).text)) {
+        found = i;
+        break;
+      }
+    }
+    if (found < 0) return malformed('Bottom border missing or corrupt.', lastIndex);
+    // docutils steps its state machine back too far here (it re-reads lines
+    // of the table); docdrift continues right after the border it found.
+    block = block.slice(0, found + 1);
+    blankFinish = false;
+  }
+
+  // Right edge: every line as wide as the top border and ending in + or |.
+  const rows: CellRow[] = block.map((line) => ({ line, cols: toColumns(line.text, line.col) }));
+  const width = (rows[0] as CellRow).cols.chars.length;
+  for (let i = 0; i < rows.length; i++) {
+    const { line, cols } = rows[i] as CellRow;
+    const last = line.text.charCodeAt(line.text.length - 1);
+    if (cols.chars.length !== width || (last !== PLUS && last !== BAR)) {
+      return malformed('Right border not aligned or missing.', i);
+    }
+  }
+
+  try {
+    return finish(parseGrid(rows, width));
+  } catch (err) {
+    if (err instanceof TableMarkupError) return malformed(err.message, err.offset);
+    return malformed('Malformed table; parse incomplete.', 0);
+  }
+}
+
+/**
+ * docutils `GridTableParser.parse` alone, on lines that are the whole table
+ * (no isolation, no border checks): what docutils' own table parser tests exercise.
+ */
+export function parseGridTableBlock(block: readonly Line[]): TableBlockParse {
+  const rows: CellRow[] = block.map(stripLine).map((line) => ({ line, cols: toColumns(line.text, line.col) }));
+  if (rows.length === 0) return { error: 'Malformed table; parse incomplete.', offset: 0 };
+  try {
+    return { table: parseGrid(rows, (rows[0] as CellRow).cols.chars.length) };
+  } catch (err) {
+    return err instanceof TableMarkupError ? { error: err.message, offset: err.offset } : { error: 'Malformed table; parse incomplete.', offset: 0 };
+  }
+}
+
+/** docutils `GridTableParser.parse` on a block whose borders were checked. */
+function parseGrid(rows: readonly CellRow[], width: number): RawTable {
+  const height = rows.length;
+  const bottom = height - 1;
+  const right = width - 1;
+  // The character grid, with the head/body separator's '=' turned into '-'.
+  const grid: number[][] = rows.map((r) => r.cols.chars.slice());
+  let headBodySep = -1;
+  for (let i = 0; i < height; i++) {
+    if (GRID_HEAD_SEP.test((rows[i] as CellRow).line.text)) {
+      if (headBodySep >= 0) {
+        throw new TableMarkupError(
+          `Multiple head/body row separators (table lines ${headBodySep + 1} and ${i + 1}); only one allowed.`,
+          i,
+        );
+      }
+      headBodySep = i;
+      const g = grid[i] as number[];
+      for (let c = 0; c < g.length; c++) if (g[c] === EQUALS) g[c] = MINUS;
+    }
+  }
+  if (headBodySep === 0 || headBodySep === height - 1) {
+    throw new TableMarkupError('The head/body row separator may not be the first or last line of the table.', height - 1);
+  }
+
+  const ch = (r: number, c: number): number => (grid[r] as number[])[c] ?? 0;
+  // Prefix counts of characters that cannot be part of a horizontal edge
+  // (anything but - and +) per row, and of a vertical edge (anything but | and +)
+  // per column, so that checking an edge segment is O(1).
+  const badH: Int32Array[] = [];
+  for (let r = 0; r < height; r++) {
+    const p = new Int32Array(width + 1);
+    for (let c = 0; c < width; c++) {
+      const x = ch(r, c);
+      p[c + 1] = (p[c] as number) + (x === MINUS || x === PLUS ? 0 : 1);
+    }
+    badH.push(p);
+  }
+  const badV: Int32Array[] = [];
+  for (let c = 0; c < width; c++) {
+    const p = new Int32Array(height + 1);
+    for (let r = 0; r < height; r++) {
+      const x = ch(r, c);
+      p[r + 1] = (p[r] as number) + (x === BAR || x === PLUS ? 0 : 1);
+    }
+    badV.push(p);
+  }
+  /** Row `r`, columns from..to-1 are all - or +. */
+  const hEdge = (r: number, from: number, to: number): boolean =>
+    to <= from || ((badH[r] as Int32Array)[to] as number) - ((badH[r] as Int32Array)[from] as number) === 0;
+  /** Column `c`, rows from..to-1 are all | or +. */
+  const vEdge = (c: number, from: number, to: number): boolean =>
+    to <= from || ((badV[c] as Int32Array)[to] as number) - ((badV[c] as Int32Array)[from] as number) === 0;
+
+  /** docutils scan_cell → scan_right → scan_down → scan_left → scan_up. */
+  const scanCell = (top: number, left: number): [number, number] | undefined => {
+    for (let i = left + 1; i <= right; i++) {
+      const x = ch(top, i);
+      if (x === PLUS) {
+        for (let j = top + 1; j <= bottom; j++) {
+          const y = ch(j, i);
+          if (y === PLUS) {
+            if (hEdge(j, left + 1, i) && ch(j, left) === PLUS && vEdge(left, top + 1, j)) return [j, i];
+          } else if (y !== BAR) break;
+        }
+      } else if (x !== MINUS) return undefined;
+    }
+    return undefined;
+  };
+
+  const rowSeps = new Set<number>([0]);
+  const colSeps = new Set<number>([0]);
+  const done = new Int32Array(width).fill(-1);
+  const cells: Array<{ top: number; left: number; bottom: number; right: number; lines: Line[] }> = [];
+  const queue = new MinHeap();
+  const seen = new Set<number>();
+  const key = (top: number, left: number): number => top * (width + 1) + left;
+  queue.push(key(0, 0));
+  while (queue.size > 0) {
+    const k = queue.pop();
+    if (seen.has(k)) continue; // a corner's scan never changes: docutils would redo it for nothing
+    seen.add(k);
+    const top = Math.floor(k / (width + 1));
+    const left = k % (width + 1);
+    if (top === bottom || left === right || top <= (done[left] as number)) continue;
+    const found = scanCell(top, left);
+    if (found === undefined) continue;
+    const [cellBottom, cellRight] = found;
+    // Every + on the cell's edges is a row or column boundary.
+    for (let c = left + 1; c <= cellRight; c++) if (ch(top, c) === PLUS) colSeps.add(c);
+    for (let c = left + 1; c < cellRight; c++) if (ch(cellBottom, c) === PLUS) colSeps.add(c);
+    for (let r = top + 1; r <= cellBottom; r++) if (ch(r, cellRight) === PLUS) rowSeps.add(r);
+    for (let r = top + 1; r < cellBottom; r++) if (ch(r, left) === PLUS) rowSeps.add(r);
+    for (let c = left; c < cellRight; c++) {
+      if (done[c] !== top - 1) throw new TableMarkupError('Malformed table; parse incomplete.');
+      done[c] = cellBottom - 1;
+    }
+    cells.push({ top, left, bottom: cellBottom, right: cellRight, lines: cellLines(rows.slice(top + 1, cellBottom), left + 1, cellRight) });
+    queue.push(key(top, cellRight));
+    queue.push(key(cellBottom, left));
+  }
+  for (let c = 0; c < right; c++) {
+    if (done[c] !== bottom - 1) throw new TableMarkupError('Malformed table; parse incomplete.');
+  }
+
+  // structure_from_cells
+  const rowList = [...rowSeps].sort((a, b) => a - b);
+  const colList = [...colSeps].sort((a, b) => a - b);
+  const rowIndex = new Map(rowList.map((r, i) => [r, i]));
+  const colIndex = new Map(colList.map((c, i) => [c, i]));
+  const colWidths: number[] = [];
+  for (let i = 1; i < colList.length; i++) colWidths.push((colList[i] as number) - (colList[i - 1] as number) - 1);
+  const nRows = rowList.length - 1;
+  const nCols = colList.length - 1;
+  const table: Array<Array<RawCell | undefined>> = Array.from({ length: nRows }, () => new Array<RawCell | undefined>(nCols));
+  let remaining = nRows * nCols;
+  for (const cell of cells) {
+    const row = rowIndex.get(cell.top);
+    const column = colIndex.get(cell.left);
+    const rowEnd = rowIndex.get(cell.bottom);
+    const colEnd = colIndex.get(cell.right);
+    if (row === undefined || column === undefined || rowEnd === undefined || colEnd === undefined) {
+      throw new TableMarkupError('Malformed table; parse incomplete.');
+    }
+    const slot = table[row] as Array<RawCell | undefined>;
+    if (slot[column] !== undefined) throw new TableMarkupError('Malformed table; parse incomplete.');
+    const rowSpan = rowEnd - row;
+    const colSpan = colEnd - column;
+    remaining -= rowSpan * colSpan;
+    slot[column] = { row, column, rowSpan, colSpan, offset: cell.top + 1, lines: cell.lines };
+  }
+  if (remaining !== 0) throw new TableMarkupError('Malformed table; parse incomplete.');
+  let headerRows = 0;
+  if (headBodySep > 0) {
+    const h = rowIndex.get(headBodySep);
+    if (h === undefined) throw new TableMarkupError('Malformed table; parse incomplete.');
+    headerRows = h;
+  }
+  return {
+    colWidths,
+    headerRows,
+    rows: table.map((r) => r.filter((c): c is RawCell => c !== undefined)),
+  };
+}
+
+/** A binary min-heap of numbers (the corners to visit, top-to-bottom then left-to-right). */
+class MinHeap {
+  private readonly items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(x: number): void {
+    const a = this.items;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if ((a[p] as number) <= x) break;
+      a[i] = a[p] as number;
+      i = p;
+    }
+    a[i] = x;
+  }
+  pop(): number {
+    const a = this.items;
+    const top = a[0] as number;
+    const last = a.pop() as number;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const m = r < a.length && (a[r] as number) < (a[l] as number) ? r : l;
+        if ((a[m] as number) >= last) break;
+        a[i] = a[m] as number;
+        i = m;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}
