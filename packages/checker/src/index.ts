@@ -6,3 +6,10 @@ export type { Page, Project, LabelIndex, LabelDefinition, LabelTarget, DocSet, V
 export type { Config, RuleSetting, SeveritySetting, ProjectConfig, SiteConfig, VariantRoots, ResolvedRule } from './config.js';
 export { ConfigError, resolveRules, validateConfig, parseRuleFlag } from './config.js';
 export { rules, ruleById } from './rules/index.js';
+export { check, checkDocSet } from './check.js';
+export type { CheckOptions, CheckResult } from './check.js';
+export { buildDocSet, clusterByContent } from './docset.js';
+export type { CheckInput, InputFile, ProjectHint } from './docset.js';
+export { parseDisables } from './disable.js';
+export { docutilsId } from './labels.js';
+export { applyFixes } from './fix.js';

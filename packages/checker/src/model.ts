@@ -123,8 +123,8 @@ export interface DocSet {
   variantGroupOf(page: Page): VariantGroup | undefined;
   /** The variant name (from the config's variant roots) of a page, if any. */
   variantOf(page: Page): string | undefined;
-  /** Map an absolute URL to a project/page/anchor, when it points at a configured site. */
-  resolveUrl(url: string): UrlResolution | undefined;
+  /** Map an absolute URL to a project/page/anchor, when it points at a configured site (`from`: prefer its project for legacy topic-id links). */
+  resolveUrl(url: string, from?: Page): UrlResolution | undefined;
   /** The published URL of a page (and anchor), when its project has a URL. */
   urlOf(page: Page, anchor?: string): string | undefined;
 }

@@ -10,8 +10,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const m of ctx.page.parseMessages) {
-      const firstLine = m.message.split('\n')[0] ?? m.message;
-      ctx.report({ position: m.position, message: `${firstLine} (${m.code})` });
+      if (m.severity === 'info') continue;
+      ctx.report({ position: m.position, message: `${m.message.replace(/\s*\n\s*/g, ' ').trim()} (${m.code})` });
     }
   },
 });

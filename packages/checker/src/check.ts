@@ -1,0 +1,123 @@
+/**
+ * The engine: `check(input, config)` → sorted `Diagnostic[]`. No file I/O:
+ * the input carries the texts (see loader.ts for the part that reads files).
+ */
+import type { NodeBase, Position } from '@docdrift/parser';
+import { resolveRules, type Config, type ResolvedRule } from './config.js';
+import type { Diagnostic, RelatedLocation } from './diagnostic.js';
+import { sortDiagnostics } from './diagnostic.js';
+import { parseDisables } from './disable.js';
+import { buildDocSet, type CheckInput } from './docset.js';
+import type { DocSet, Page } from './model.js';
+import type { AnyRule, RelatedDescriptor, ReportDescriptor, RuleContext } from './rule.js';
+import { rules as builtinRules } from './rules/index.js';
+
+export interface CheckOptions {
+  /** The rules to choose from (default: every built-in rule). */
+  rules?: readonly AnyRule[];
+  /** Called after each checked page (for progress output). */
+  onPage?: (done: number, total: number, page: Page) => void;
+}
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  docSet: DocSet;
+}
+
+const ORIGIN: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+/** Check the input's pages; returns the findings sorted by file, line, column, rule. */
+export function check(input: CheckInput, config: Config = {}, options: CheckOptions = {}): Diagnostic[] {
+  return checkDocSet(input, config, options).diagnostics;
+}
+
+/** Like `check`, also returning the doc set (projects, variants) it built. */
+export function checkDocSet(input: CheckInput, config: Config = {}, options: CheckOptions = {}): CheckResult {
+  const resolved = resolveRules(options.rules ?? builtinRules, config);
+  const docSet = buildDocSet(input, config);
+  const out: Diagnostic[] = [];
+  const checked = docSet.pages.filter((p) => p.checked);
+  let done = 0;
+  for (const page of checked) {
+    const disables = parseDisables(page.text);
+    for (const r of resolved) {
+      for (const d of runRuleOnPage(r, page, docSet)) {
+        if (!disables.isDisabled(d.ruleId, d.line)) out.push(d);
+      }
+    }
+    options.onPage?.(++done, checked.length, page);
+  }
+  return { diagnostics: dedupe(sortDiagnostics(out)), docSet };
+}
+
+function positionOf(d: { node?: NodeBase; position?: Position }): Position | undefined {
+  return d.position ?? d.node?.position;
+}
+
+function runRuleOnPage(r: ResolvedRule, page: Page, docSet: DocSet): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const group = docSet.variantGroupOf(page);
+  const ctx: RuleContext<Record<string, unknown>> = {
+    id: r.rule.id,
+    page,
+    get root() {
+      return page.root;
+    },
+    text: page.text,
+    file: page.file,
+    project: page.project,
+    labels: page.project.labels,
+    docSet,
+    variantGroup: group,
+    variants: group ? group.members.map((m) => m.page).filter((p) => p !== page) : [],
+    options: r.options,
+    report(desc: ReportDescriptor) {
+      const pos = positionOf(desc) ?? ORIGIN;
+      const d: Diagnostic = {
+        ruleId: r.rule.id,
+        severity: r.severity,
+        message: desc.message,
+        file: page.file,
+        line: pos.start.line,
+        column: pos.start.column,
+        endLine: pos.end.line,
+        endColumn: pos.end.column,
+      };
+      if (desc.related && desc.related.length > 0) d.related = desc.related.map((rel) => related(rel, page));
+      if (desc.fix) d.fix = { range: [desc.fix.range[0], desc.fix.range[1]], text: desc.fix.text };
+      out.push(d);
+    },
+  };
+  try {
+    r.rule.check(ctx);
+  } catch (e) {
+    const err = e as Error;
+    out.push({
+      ruleId: r.rule.id,
+      severity: 'error',
+      message: `rule ${r.rule.id} crashed on this file: ${err?.message ?? String(e)}`,
+      file: page.file,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    });
+  }
+  return out;
+}
+
+function related(rel: RelatedDescriptor, page: Page): RelatedLocation {
+  const pos = positionOf(rel) ?? ORIGIN;
+  return { file: rel.page?.file ?? rel.file ?? page.file, line: pos.start.line, column: pos.start.column, message: rel.message };
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let prev: string | undefined;
+  for (const d of list) {
+    const key = `${d.file}\0${d.line}\0${d.column}\0${d.endLine}\0${d.endColumn}\0${d.ruleId}\0${d.message}`;
+    if (key !== prev) out.push(d);
+    prev = key;
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+/**
+ * Inline disables:
+ *   .. docdrift-disable-next-line rule-a, rule-b      (RST comment)
+ *   <!-- docdrift-disable-next-line rule-a -->         (Markdown / HTML)
+ *   .. docdrift-disable rule-a   …   .. docdrift-enable rule-a
+ * Without rule ids, every rule is disabled. "Next line" is the next
+ * non-blank line (an RST comment must be followed by a blank line).
+ */
+
+export interface DisableMap {
+  isDisabled(ruleId: string, line: number): boolean;
+}
+
+const DIRECTIVE = /(?:^[ \t]*\.\.[ \t]+|<!--[ \t]*)docdrift-(disable-next-line|disable|enable)\b([^\n]*?)(?:-->|$)/gm;
+
+export function parseDisables(text: string): DisableMap {
+  if (!text.includes('docdrift-')) return { isDisabled: () => false };
+  const lines = text.split('\n');
+  const nextLine = new Map<number, Set<string> | 'all'>();
+  const ranges: Array<{ rules: Set<string> | 'all'; from: number; to: number }> = [];
+  const open = new Map<string, number>(); // rule id or '*' → start line
+  const lineStarts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((lineStarts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const kind = m[1] as string;
+    const ids = (m[2] ?? '')
+      .replace(/--.*$/, '')
+      .split(/[\s,]+/)
+      .filter((s) => s !== '');
+    const rules: Set<string> | 'all' = ids.length === 0 ? 'all' : new Set(ids);
+    const line = lineOf(m.index);
+    if (kind === 'disable-next-line') {
+      let target = line + 1;
+      while (target <= lines.length && (lines[target - 1] ?? '').trim() === '') target++;
+      const prev = nextLine.get(target);
+      if (rules === 'all' || prev === 'all') nextLine.set(target, 'all');
+      else nextLine.set(target, new Set([...(prev ?? []), ...rules]));
+    } else if (kind === 'disable') {
+      for (const id of rules === 'all' ? ['*'] : rules) if (!open.has(id)) open.set(id, line);
+    } else {
+      const keys = rules === 'all' ? [...open.keys()] : [...rules];
+      for (const id of keys) {
+        const from = open.get(id);
+        if (from === undefined) continue;
+        ranges.push({ rules: id === '*' ? 'all' : new Set([id]), from, to: line });
+        open.delete(id);
+      }
+    }
+  }
+  for (const [id, from] of open) ranges.push({ rules: id === '*' ? 'all' : new Set([id]), from, to: Number.POSITIVE_INFINITY });
+  return {
+    isDisabled(ruleId, line) {
+      const n = nextLine.get(line);
+      if (n === 'all' || n?.has(ruleId)) return true;
+      return ranges.some((r) => line >= r.from && line <= r.to && (r.rules === 'all' || r.rules.has(ruleId)));
+    },
+  };
+}

@@ -1,0 +1,633 @@
+/**
+ * Builds the doc set from the engine's input: projects (Sphinx roots), pages
+ * (parsed, or lazily parsed context pages), per-project label indexes, page
+ * titles and topic ids, published URLs, and variant groups. No file I/O.
+ */
+import { fields, labels as parserLabels, parse, title as parserTitle, toText, visit } from '@docdrift/parser';
+import type { Format, ParseMessage, Position, Root, Section, Table, Figure, NodeBase } from '@docdrift/parser';
+import type { Config } from './config.js';
+import { docutilsId, normLabel, scanPage } from './labels.js';
+import type { DocSet, LabelDefinition, LabelIndex, LabelTarget, Page, Project, UrlResolution, VariantGroup } from './model.js';
+import { isInside, normalizePath, relativeTo } from './paths.js';
+
+/** One file of the engine's input. */
+export interface InputFile {
+  /** POSIX path relative to the working directory. */
+  file: string;
+  text: string;
+  /** Whether to check this file (default true). Files with `check: false` are context: labels, variants. */
+  check?: boolean;
+  /** A parse result, when the caller already has one. */
+  root?: Root;
+  messages?: ParseMessage[];
+}
+
+/** A project root found by the loader (from `conf.py`, an `index.rst` with a toctree, or the command line). */
+export interface ProjectHint {
+  root: string;
+  source: Project['source'];
+  /** Whether every page of the project is in the input (default: the input's `complete`). */
+  complete?: boolean;
+}
+
+export interface CheckInput {
+  files: InputFile[];
+  projects?: ProjectHint[];
+  /** Whether the input holds every page of every project (default true). A pre-commit run that loads only some files says false unless it loaded the projects' context. */
+  complete?: boolean;
+}
+
+/* ------------------------------------------------------------------ pages */
+
+function formatOf(file: string, text: string): Format {
+  if (/\.(md|markdown)$/i.test(file)) return 'markdown';
+  if (/\.rst$/i.test(file)) return 'rst';
+  return /^#{1,6} /m.test(text.slice(0, 4000)) && !/^[=\-~^]{3,}\s*$/m.test(text.slice(0, 4000)) ? 'markdown' : 'rst';
+}
+
+class PageImpl implements Page {
+  readonly format: Format;
+  relPath = '';
+  project!: ProjectImpl;
+  url: string | undefined;
+  private parsed: { root: Root; messages: ParseMessage[] } | undefined;
+  private scanned: ReturnType<typeof scanPage> | undefined;
+  private meta: { title: string | undefined; originalName: string | undefined; pageLabels: string[] } | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly checked: boolean,
+    pre?: { root: Root; messages: ParseMessage[] },
+  ) {
+    this.format = pre?.root.format ?? formatOf(file, text);
+    this.parsed = pre;
+  }
+
+  get isParsed(): boolean {
+    return this.parsed !== undefined;
+  }
+
+  private ensureParsed(): { root: Root; messages: ParseMessage[] } {
+    if (!this.parsed) this.parsed = parse(this.text, { path: this.file });
+    return this.parsed;
+  }
+
+  get root(): Root {
+    return this.ensureParsed().root;
+  }
+
+  get parseMessages(): readonly ParseMessage[] {
+    return this.ensureParsed().messages;
+  }
+
+  /** The light scan, for unparsed pages. */
+  get scan(): ReturnType<typeof scanPage> {
+    if (!this.scanned) this.scanned = scanPage(this.text, this.format);
+    return this.scanned;
+  }
+
+  private computeMeta(): NonNullable<PageImpl['meta']> {
+    if (this.meta) return this.meta;
+    if (!this.parsed) {
+      const s = this.scan;
+      this.meta = { title: s.title, originalName: s.originalName, pageLabels: s.pageLabels };
+      return this.meta;
+    }
+    const root = this.parsed.root;
+    const t = parserTitle(root)?.text;
+    const on = fields(root)['original_name']?.value.trim().replace(/\.html?$/, '');
+    const pageLabels: string[] = [];
+    const top = root.children.find((c): c is Section => c.type === 'section');
+    if (top) {
+      pageLabels.push(...top.labels);
+      const heading = top.children[0];
+      if (heading && heading.type === 'heading') {
+        visit(heading, (n) => {
+          if (n.type === 'target' && n.url === undefined && n.label) pageLabels.push(n.label);
+        });
+      }
+    }
+    this.meta = { title: t, originalName: on || undefined, pageLabels: [...new Set(pageLabels)] };
+    return this.meta;
+  }
+
+  get title(): string | undefined {
+    return this.computeMeta().title;
+  }
+  get originalName(): string | undefined {
+    return this.computeMeta().originalName;
+  }
+  get pageLabels(): readonly string[] {
+    return this.computeMeta().pageLabels;
+  }
+}
+
+/* ---------------------------------------------------------------- labels */
+
+class LabelDefinitionImpl implements LabelDefinition {
+  private cachedTarget: LabelTarget | undefined;
+  constructor(
+    readonly label: string,
+    readonly name: string,
+    readonly page: PageImpl,
+    readonly context: LabelDefinition['context'],
+    readonly position: Position | undefined,
+  ) {}
+
+  get target(): LabelTarget {
+    if (!this.cachedTarget) this.cachedTarget = findTarget(this.page, this.label);
+    return this.cachedTarget;
+  }
+}
+
+function findTarget(page: PageImpl, label: string): LabelTarget {
+  const root = page.root;
+  let found: LabelTarget | undefined;
+  let tableIndex = 0;
+  let figureIndex = 0;
+  let firstSection = true;
+  visit(root, (n) => {
+    if (found) return false;
+    if (n.type === 'section') {
+      const isTop = firstSection;
+      firstSection = false;
+      if (n.labels.includes(label)) {
+        const heading = n.children[0];
+        const t = heading && heading.type === 'heading' ? toText(heading).replace(/\s+/g, ' ').trim() : '';
+        found = { kind: isTop ? 'page' : 'section', section: n, title: t };
+        return false;
+      }
+      const heading = n.children[0];
+      if (heading && heading.type === 'heading') {
+        let inHeading = false;
+        visit(heading, (h) => {
+          if (h.type === 'target' && h.label === label) inHeading = true;
+        });
+        if (inHeading) {
+          found = { kind: isTop ? 'page' : 'section', section: n, title: toText(heading).replace(/\s+/g, ' ').trim() };
+          return false;
+        }
+      }
+    }
+    if (n.type === 'table') {
+      const t = n as Table;
+      if (t.caption) tableIndex++;
+      if (t.labels.includes(label) || optionName(t) === label) {
+        found = { kind: 'table', table: t, caption: t.caption, index: tableIndex };
+        return false;
+      }
+    }
+    if (n.type === 'figure') {
+      const f = n as Figure;
+      if (f.caption) figureIndex++;
+      if (f.labels.includes(label) || optionName(f) === label) {
+        found = { kind: 'figure', figure: f, caption: f.caption, index: figureIndex };
+        return false;
+      }
+    }
+    return undefined;
+  });
+  if (found) return found;
+  let node: NodeBase | undefined;
+  visit(root, (n) => {
+    if (!node && n.type === 'target' && n.label === label) node = n;
+  });
+  return { kind: 'other', node };
+}
+
+function optionName(n: Table | Figure): string | undefined {
+  const fromData = (n.data?.options as Record<string, string> | undefined)?.name;
+  const fromOptions = 'options' in n ? n.options.name : undefined;
+  const name = fromOptions ?? fromData;
+  return name ? normLabel(name) : undefined;
+}
+
+class LabelIndexImpl implements LabelIndex {
+  private map: Map<string, LabelDefinitionImpl[]> | undefined;
+  constructor(
+    private readonly project: ProjectImpl,
+    readonly complete: boolean,
+  ) {}
+
+  private build(): Map<string, LabelDefinitionImpl[]> {
+    if (this.map) return this.map;
+    const map = new Map<string, LabelDefinitionImpl[]>();
+    const add = (d: LabelDefinitionImpl): void => {
+      const list = map.get(d.label);
+      if (list) list.push(d);
+      else map.set(d.label, [d]);
+    };
+    for (const page of this.project.pages) {
+      if (page.isParsed) {
+        for (const l of parserLabels(page.root)) add(new LabelDefinitionImpl(l.label, l.name, page, l.context, l.position));
+        for (const l of extraOptionLabels(page.root)) add(new LabelDefinitionImpl(l.label, l.name, page, 'option', l.position));
+      } else {
+        for (const l of page.scan.labels) {
+          const pos: Position = { start: { line: l.line, column: 1, offset: 0 }, end: { line: l.line, column: 1, offset: 0 } };
+          add(new LabelDefinitionImpl(l.label, l.name, page, l.context, pos));
+        }
+      }
+    }
+    this.map = map;
+    return map;
+  }
+
+  get(label: string): readonly LabelDefinition[] {
+    return this.build().get(normLabel(label)) ?? [];
+  }
+  has(label: string): boolean {
+    return this.build().has(normLabel(label));
+  }
+  keys(): readonly string[] {
+    return [...this.build().keys()].sort();
+  }
+  /** Definitions whose docutils id equals `anchor`'s. */
+  byId(anchor: string): readonly LabelDefinition[] {
+    const id = docutilsId(anchor);
+    if (!this.ids) {
+      this.ids = new Map();
+      for (const [label, defs] of this.build()) {
+        const k = docutilsId(label);
+        const list = this.ids.get(k);
+        if (list) list.push(...defs);
+        else this.ids.set(k, [...defs]);
+      }
+    }
+    return this.ids.get(id) ?? [];
+  }
+  private ids: Map<string, LabelDefinition[]> | undefined;
+}
+
+/** `:name:` options of figures (tables' are found by the parser's labels()). */
+function extraOptionLabels(root: Root): Array<{ label: string; name: string; position: Position | undefined }> {
+  const out: Array<{ label: string; name: string; position: Position | undefined }> = [];
+  visit(root, (n) => {
+    if (n.type === 'figure' && n.options.name) out.push({ label: normLabel(n.options.name), name: n.options.name, position: n.position });
+    if (n.type === 'directive' && n.options.name) out.push({ label: normLabel(n.options.name), name: n.options.name, position: n.position });
+  });
+  return out;
+}
+
+/* --------------------------------------------------------------- projects */
+
+class ProjectImpl implements Project {
+  pages: PageImpl[] = [];
+  labels!: LabelIndexImpl;
+  url: string | undefined;
+  /** Every URL prefix of the project (mirrors), ending in '/'. */
+  urls: string[] = [];
+  private byPath: Map<string, PageImpl> | undefined;
+  private byTopic: Map<string, PageImpl[]> | undefined;
+
+  constructor(
+    readonly root: string,
+    readonly name: string,
+    readonly source: Project['source'],
+  ) {}
+
+  pageByPath(relPath: string): Page | undefined {
+    if (!this.byPath) this.byPath = new Map(this.pages.map((p) => [p.relPath, p]));
+    return this.byPath.get(normalizePath(relPath));
+  }
+
+  pagesByTopicId(id: string): readonly Page[] {
+    if (!this.byTopic) {
+      const m = new Map<string, PageImpl[]>();
+      for (const p of this.pages) {
+        const keys = new Set<string>();
+        if (p.originalName) keys.add(p.originalName.toLowerCase());
+        for (const l of p.pageLabels) keys.add(l);
+        for (const k of keys) {
+          const list = m.get(k);
+          if (list) list.push(p);
+          else m.set(k, [p]);
+        }
+      }
+      this.byTopic = m;
+    }
+    return this.byTopic.get(id.toLowerCase()) ?? [];
+  }
+}
+
+/** `api-ref/source` → `api-ref`; `doc/best-practice/source` → `best-practice`; `doc/source` → ''. */
+export function projectUrlSegment(dirBelowSite: string): string {
+  let d = dirBelowSite === '.' ? '' : dirBelowSite;
+  d = d.replace(/(^|\/)source$/, '');
+  d = d.replace(/^doc(\/|$)/, '');
+  return d;
+}
+
+function withSlash(u: string): string {
+  return u.endsWith('/') ? u : `${u}/`;
+}
+
+/* ---------------------------------------------------------------- doc set */
+
+class DocSetImpl implements DocSet {
+  projects: ProjectImpl[] = [];
+  pages: PageImpl[] = [];
+  variantGroups: VariantGroup[] = [];
+  private byFile = new Map<string, PageImpl>();
+  private groupOf = new Map<Page, VariantGroup>();
+  private variantName = new Map<Page, string>();
+  /** Origins (scheme://host) of every configured site, for the legacy `…/<topic-id>.html` links. */
+  siteOrigins = new Set<string>();
+
+  constructor(
+    input: CheckInput,
+    private readonly config: Config,
+  ) {
+    const complete = input.complete ?? true;
+    // Project roots: config first, then the loader's hints; the deepest root containing a file wins.
+    const hints = new Map<string, ProjectHint & { name?: string; url?: string }>();
+    for (const h of input.projects ?? []) hints.set(normalizePath(h.root), { ...h, root: normalizePath(h.root) });
+    for (const p of config.projects ?? []) {
+      const root = normalizePath(p.root);
+      const prev = hints.get(root);
+      const h: ProjectHint & { name?: string; url?: string } = { root, source: 'config', complete: prev?.complete ?? complete };
+      if (p.name !== undefined) h.name = p.name;
+      if (p.url !== undefined) h.url = p.url;
+      hints.set(root, h);
+    }
+    const roots = [...hints.values()].sort((a, b) => b.root.length - a.root.length);
+    const projects = new Map<string, ProjectImpl>();
+    const completeness = new Map<string, boolean>();
+    const files = [...input.files].map((f) => ({ ...f, file: normalizePath(f.file) })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    for (const f of files) {
+      if (this.byFile.has(f.file)) continue;
+      const page = new PageImpl(f.file, f.text, f.check ?? true, f.root ? { root: f.root, messages: f.messages ?? [] } : undefined);
+      const hint = roots.find((h) => isInside(f.file, h.root));
+      const rootDir = hint?.root ?? '.';
+      let project = projects.get(rootDir);
+      if (!project) {
+        project = new ProjectImpl(rootDir, hint?.name ?? rootDir, hint?.source ?? 'fallback');
+        if (hint?.url) project.urls = [withSlash(hint.url)];
+        projects.set(rootDir, project);
+        completeness.set(rootDir, hint?.complete ?? complete);
+      }
+      page.project = project;
+      page.relPath = relativeTo(f.file, rootDir);
+      project.pages.push(page);
+      this.pages.push(page);
+      this.byFile.set(f.file, page);
+    }
+    this.projects = [...projects.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+    for (const p of this.projects) p.labels = new LabelIndexImpl(p, completeness.get(p.root) ?? complete);
+    this.assignUrls();
+    this.pairVariants();
+  }
+
+  private sites(): Array<{ root: string; bases: string[] }> {
+    const out: Array<{ root: string; bases: string[] }> = [];
+    const list = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]).map(withSlash);
+    if (this.config.baseUrl) out.push({ root: '.', bases: list(this.config.baseUrl) });
+    for (const s of this.config.sites ?? []) out.push({ root: normalizePath(s.root), bases: list(s.baseUrl) });
+    return out.sort((a, b) => b.root.length - a.root.length);
+  }
+
+  private assignUrls(): void {
+    const sites = this.sites();
+    for (const s of sites) for (const b of s.bases) this.siteOrigins.add(originOf(b));
+    for (const p of this.projects) {
+      for (const u of p.urls) this.siteOrigins.add(originOf(u));
+      if (p.urls.length === 0) {
+        const site = sites.find((s) => isInside(p.root, s.root));
+        if (site) {
+          const seg = projectUrlSegment(relativeTo(p.root, site.root));
+          p.urls = site.bases.map((b) => withSlash(seg === '' ? b : b + seg));
+        }
+      }
+      p.url = p.urls[0];
+      if (p.url) for (const page of p.pages) page.url = pageUrl(p.url, page.relPath);
+    }
+  }
+
+  pageByFile(file: string): Page | undefined {
+    return this.byFile.get(normalizePath(file));
+  }
+
+  projectOf(file: string): Project | undefined {
+    const f = normalizePath(file);
+    return this.byFile.get(f)?.project ?? [...this.projects].sort((a, b) => b.root.length - a.root.length).find((p) => isInside(f, p.root));
+  }
+
+  variantGroupOf(page: Page): VariantGroup | undefined {
+    return this.groupOf.get(page);
+  }
+
+  variantOf(page: Page): string | undefined {
+    return this.variantName.get(page);
+  }
+
+  urlOf(page: Page, anchor?: string): string | undefined {
+    if (!page.url) return undefined;
+    return anchor ? `${page.url}#${docutilsId(anchor)}` : page.url;
+  }
+
+  resolveUrl(url: string, from?: Page): UrlResolution | undefined {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      return undefined;
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    const anchor = u.hash ? safeDecode(u.hash.slice(1)) : undefined;
+    const bare = `${u.origin}${u.pathname}`;
+    const httpsBare = bare.replace(/^http:/, 'https:');
+    // 1. The published scheme: <project url><path>.html
+    let best: { project: ProjectImpl; rest: string } | undefined;
+    for (const p of this.projects) {
+      for (const pu of p.urls) {
+        const pun = pu.replace(/^http:/, 'https:');
+        if ((httpsBare.startsWith(pun) || `${httpsBare}/` === pun) && (!best || pu.length > (best.project.url?.length ?? 0))) {
+          best = { project: p, rest: httpsBare.length >= pun.length ? safeDecode(httpsBare.slice(pun.length)) : '' };
+        }
+      }
+    }
+    if (best) {
+      const { project, rest } = best;
+      const candidates =
+        rest === '' || rest.endsWith('/')
+          ? [`${rest}index.rst`, `${rest}index.md`]
+          : /\.html?$/.test(rest)
+            ? [rest.replace(/\.html?$/, '.rst'), rest.replace(/\.html?$/, '.md'), rest.replace(/\.html?$/, '/index.rst')]
+            : [rest, `${rest}.rst`, `${rest}/index.rst`];
+      const page = candidates.map((c) => project.pageByPath(c)).find((x) => x !== undefined);
+      return {
+        project,
+        via: 'path',
+        page,
+        relPath: page?.relPath ?? candidates[0],
+        anchor,
+        anchorLabels: anchor ? project.labels.byId(anchor) : [],
+      };
+    }
+    // 2. Legacy help-center links on an own host: …/<topic-id>.html[#anchor].
+    if (!this.siteOrigins.has(u.origin.replace(/^http:/, 'https:')) && !this.siteOrigins.has(u.origin)) return undefined;
+    const projects = from ? [from.project as ProjectImpl, ...this.projects.filter((p) => p !== from.project)] : this.projects;
+    const m = /([^/]+)\.html?$/.exec(u.pathname);
+    if (m) {
+      const id = safeDecode(m[1] as string);
+      for (const p of projects) {
+        const pages = p.pagesByTopicId(id);
+        if (pages.length > 0) {
+          return { project: p, via: 'topic-id', page: pages[0], relPath: undefined, anchor, anchorLabels: anchor ? p.labels.byId(anchor) : [] };
+        }
+      }
+    }
+    // 3. The anchor alone names a label of a project on this site.
+    if (anchor) {
+      for (const p of projects) {
+        const defs = p.labels.byId(anchor);
+        if (defs.length > 0) {
+          return { project: p, via: 'anchor', page: defs[0]?.page, relPath: undefined, anchor, anchorLabels: defs };
+        }
+      }
+    }
+    return { project: undefined, via: 'none', page: undefined, relPath: undefined, anchor, anchorLabels: [] };
+  }
+
+  /* ------------------------------------------------------------- variants */
+
+  private pairVariants(): void {
+    const sets = this.config.variants === undefined ? [] : Array.isArray(this.config.variants) ? this.config.variants : [this.config.variants];
+    const grouped = new Set<Page>();
+    for (const set of sets) {
+      const names = Object.keys(set).sort();
+      const members = new Map<string, PageImpl[]>();
+      for (const name of names) {
+        const dir = normalizePath(set[name] as string);
+        const pages = this.pages.filter((p) => isInside(p.file, dir));
+        for (const p of pages) this.variantName.set(p, name);
+        members.set(name, pages);
+      }
+      const rel = (name: string, p: Page): string => relativeTo(p.file, normalizePath(set[name] as string));
+      const keys: Array<{ by: VariantGroup['by']; key: (name: string, p: Page) => string | undefined; unique: boolean }> = [
+        { by: 'path', key: rel, unique: false },
+        { by: 'original-name', key: (_n, p) => p.originalName?.toLowerCase(), unique: false },
+        { by: 'label', key: (_n, p) => p.pageLabels[0], unique: false },
+        { by: 'title', key: (_n, p) => p.title?.toLowerCase(), unique: true },
+      ];
+      for (const k of keys) {
+        const buckets = new Map<string, Array<{ variant: string; page: PageImpl }>>();
+        for (const name of names) {
+          const seen = new Map<string, number>();
+          const list = (members.get(name) ?? []).filter((p) => !grouped.has(p));
+          for (const p of list) {
+            const key = k.key(name, p);
+            if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
+          }
+          for (const p of list) {
+            const key = k.key(name, p);
+            if (!key) continue;
+            if ((seen.get(key) ?? 0) > 1) continue; // ambiguous within one variant: do not guess
+            const b = buckets.get(key);
+            if (b) b.push({ variant: name, page: p });
+            else buckets.set(key, [{ variant: name, page: p }]);
+          }
+        }
+        for (const [key, list] of [...buckets.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+          if (new Set(list.map((m) => m.variant)).size < 2) continue;
+          const group: VariantGroup = { key: `${k.by}:${key}`, by: k.by, members: list };
+          this.variantGroups.push(group);
+          for (const m of list) {
+            grouped.add(m.page);
+            this.groupOf.set(m.page, group);
+          }
+        }
+      }
+    }
+    for (const folder of this.config.groupByContent ?? []) {
+      const dir = normalizePath(folder);
+      const pages = this.pages.filter((p) => isInside(p.file, dir) && !grouped.has(p));
+      for (const cluster of clusterByContent(pages)) {
+        if (cluster.length < 2) continue;
+        const key = `content:${cluster[0]?.file}`;
+        const group: VariantGroup = { key, by: 'content', members: cluster.map((p) => ({ variant: relativeTo(p.file, dir), page: p })) };
+        this.variantGroups.push(group);
+        for (const p of cluster) {
+          grouped.add(p);
+          this.groupOf.set(p, group);
+          this.variantName.set(p, relativeTo(p.file, dir));
+        }
+      }
+    }
+    this.variantGroups.sort((a, b) => cmpStr(a.members[0]?.page.file ?? '', b.members[0]?.page.file ?? '') || cmpStr(a.key, b.key));
+  }
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin.replace(/^http:/, 'https:');
+  } catch {
+    return url;
+  }
+}
+
+function pageUrl(projectUrl: string, relPath: string): string {
+  return projectUrl + relPath.replace(/\.(rst|md|txt)$/i, '.html');
+}
+
+/* ------------------------------------------------------ content grouping */
+
+const STOP = new Set(['the', 'and', 'for', 'are', 'was', 'that', 'this', 'with', 'not', 'has', 'have', 'been', 'from', 'can', 'you', 'your', 'its', 'all', 'any', 'but', 'were', 'may', 'which', 'when', 'will', 'into', 'than', 'then', 'there', 'these', 'their']);
+
+/** Words of the page's text (markup stripped through the parser), for similarity. */
+export function contentTokens(page: Page): Set<string> {
+  const text = toText(page.root).toLowerCase();
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[a-z][a-z]{2,}|\b[1-5]\d\d\b/g)) {
+    const w = m[0];
+    if (!STOP.has(w)) out.add(w);
+  }
+  return out;
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let inter = 0;
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (big.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+/** Single-linkage clusters of pages whose word sets overlap by at least `threshold` (Jaccard). */
+export function clusterByContent(pages: readonly Page[], threshold = 0.3): Page[][] {
+  const tokens = pages.map(contentTokens);
+  const parent = pages.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  for (let i = 0; i < pages.length; i++) {
+    for (let j = i + 1; j < pages.length; j++) {
+      if (jaccard(tokens[i] as Set<string>, tokens[j] as Set<string>) >= threshold) parent[find(i)] = find(j);
+    }
+  }
+  const clusters = new Map<number, Page[]>();
+  pages.forEach((p, i) => {
+    const r = find(i);
+    const list = clusters.get(r);
+    if (list) list.push(p);
+    else clusters.set(r, [p]);
+  });
+  return [...clusters.values()].map((c) => c.sort((a, b) => cmpStr(a.file, b.file))).sort((a, b) => cmpStr(a[0]?.file ?? '', b[0]?.file ?? ''));
+}
+
+export function buildDocSet(input: CheckInput, config: Config): DocSet {
+  return new DocSetImpl(input, config);
+}
