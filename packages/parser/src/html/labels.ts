@@ -1,0 +1,37 @@
+import type { Block, Caption, Figure, Table } from '../model.js';
+
+/**
+ * A table's labels: the targets right before it in the same block list
+ * (`<a name="table1"></a>` on the line above `<table>`, `.. _x:` style),
+ * including those made from the table's own `id`/`name`. The targets stay
+ * in the tree; the table lists their normalised labels, first to last.
+ */
+export function attachTableLabels(blocks: Block[]): Block[] {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    if (b.type !== 'table' && b.type !== 'figure') continue;
+    const found: string[] = [];
+    for (let j = i - 1; j >= 0; j--) {
+      const p = blocks[j] as Block;
+      if (p.type === 'comment') continue;
+      if (p.type !== 'target' || p.url !== undefined || p.anonymous === true) break;
+      found.unshift(p.label);
+    }
+    addLabels(b, found);
+  }
+  return blocks;
+}
+
+export function addLabels(t: Table | Figure, labels: readonly string[]): void {
+  for (const l of labels) if (!t.labels.includes(l)) t.labels.push(l);
+}
+
+const CAPTION = /^\s*(Table|Figure)\s+(\d+)\s*[.:]?\s*/;
+
+/** `Table 1 HTTP status codes` → kind, number and text; anything else → just text. */
+export function parseCaption(plain: string, raw: string, position: Caption['position']): Caption {
+  const m = CAPTION.exec(plain);
+  const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+  if (m === null) return { text: collapse(plain), raw, position };
+  return { kind: m[1] as 'Table' | 'Figure', number: Number(m[2]), text: collapse(plain.slice(m[0].length)), raw, position };
+}
