@@ -25,6 +25,7 @@ export function render(tsv) {
     hs: idx('http-status (adaltas) name'),
     statuses: idx('statuses message'),
     nodeHttp: idx('node http.STATUS_CODES'),
+    hscPhrase: idx('http-status-codes ReasonPhrase (getReasonPhrase)'),
     nestSince: idx('nestjs HttpStatus first seen in (of 9.4.3/10.4.15/11.1.6/12.5.1)'),
     note: idx('note'),
   };
@@ -42,6 +43,7 @@ export function render(tsv) {
     if (get(c.ref)) e.ianaReference = get(c.ref);
     if (get(c.statuses)) e.statusesMessage = get(c.statuses);
     if (get(c.nodeHttp)) e.nodeHttpMessage = get(c.nodeHttp);
+    if (get(c.hscPhrase)) e.httpStatusCodesPhrase = get(c.hscPhrase);
     e.names = names;
     if (get(c.nestSince)) e.nestjsSince = get(c.nestSince);
     if (get(c.note)) e.note = get(c.note);

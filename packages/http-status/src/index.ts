@@ -38,14 +38,15 @@ export function reasonPhrase(code: number): string | undefined {
 
 /**
  * Every phrase that a reader may reasonably see for `code`: the canonical one
- * and the older spellings used by RFC 7231, Node and `statuses`
- * (e.g. 413 "Payload Too Large", 422 "Unprocessable Entity").
+ * and the older spellings used by RFC 2616/7231, Node, `statuses` and
+ * `http-status-codes` (e.g. 413 "Payload Too Large" and "Request Entity Too
+ * Large", 422 "Unprocessable Entity"). The canonical phrase comes first.
  */
 export function knownPhrases(code: number): string[] {
   const e = byCode.get(code);
   if (!e) return [];
   const out = new Set<string>();
-  for (const p of [reasonPhrase(code), e.ianaPhrase, e.statusesMessage, e.nodeHttpMessage]) {
+  for (const p of [reasonPhrase(code), e.ianaPhrase, e.statusesMessage, e.nodeHttpMessage, e.httpStatusCodesPhrase]) {
     if (p && p !== '(Unused)') out.add(p);
   }
   return [...out];

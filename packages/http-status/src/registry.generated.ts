@@ -9,6 +9,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Continue",
     "nodeHttpMessage": "Continue",
+    "httpStatusCodesPhrase": "Continue",
     "names": {
       "http-status-codes": "CONTINUE",
       "@nestjs/common": "CONTINUE",
@@ -24,6 +25,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Switching Protocols",
     "nodeHttpMessage": "Switching Protocols",
+    "httpStatusCodesPhrase": "Switching Protocols",
     "names": {
       "http-status-codes": "SWITCHING_PROTOCOLS",
       "@nestjs/common": "SWITCHING_PROTOCOLS",
@@ -38,6 +40,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC2518",
     "statusesMessage": "Processing",
     "nodeHttpMessage": "Processing",
+    "httpStatusCodesPhrase": "Processing",
     "names": {
       "http-status-codes": "PROCESSING",
       "@nestjs/common": "PROCESSING",
@@ -52,6 +55,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC8297",
     "statusesMessage": "Early Hints",
     "nodeHttpMessage": "Early Hints",
+    "httpStatusCodesPhrase": "Early Hints",
     "names": {
       "http-status-codes": "EARLY_HINTS",
       "@nestjs/common": "EARLYHINTS",
@@ -75,6 +79,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "OK",
     "nodeHttpMessage": "OK",
+    "httpStatusCodesPhrase": "OK",
     "names": {
       "http-status-codes": "OK",
       "@nestjs/common": "OK",
@@ -90,6 +95,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Created",
     "nodeHttpMessage": "Created",
+    "httpStatusCodesPhrase": "Created",
     "names": {
       "http-status-codes": "CREATED",
       "@nestjs/common": "CREATED",
@@ -105,6 +111,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Accepted",
     "nodeHttpMessage": "Accepted",
+    "httpStatusCodesPhrase": "Accepted",
     "names": {
       "http-status-codes": "ACCEPTED",
       "@nestjs/common": "ACCEPTED",
@@ -120,6 +127,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Non-Authoritative Information",
     "nodeHttpMessage": "Non-Authoritative Information",
+    "httpStatusCodesPhrase": "Non Authoritative Information",
     "names": {
       "http-status-codes": "NON_AUTHORITATIVE_INFORMATION",
       "@nestjs/common": "NON_AUTHORITATIVE_INFORMATION",
@@ -135,6 +143,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "No Content",
     "nodeHttpMessage": "No Content",
+    "httpStatusCodesPhrase": "No Content",
     "names": {
       "http-status-codes": "NO_CONTENT",
       "@nestjs/common": "NO_CONTENT",
@@ -150,6 +159,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Reset Content",
     "nodeHttpMessage": "Reset Content",
+    "httpStatusCodesPhrase": "Reset Content",
     "names": {
       "http-status-codes": "RESET_CONTENT",
       "@nestjs/common": "RESET_CONTENT",
@@ -165,6 +175,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Partial Content",
     "nodeHttpMessage": "Partial Content",
+    "httpStatusCodesPhrase": "Partial Content",
     "names": {
       "http-status-codes": "PARTIAL_CONTENT",
       "@nestjs/common": "PARTIAL_CONTENT",
@@ -179,6 +190,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC4918",
     "statusesMessage": "Multi-Status",
     "nodeHttpMessage": "Multi-Status",
+    "httpStatusCodesPhrase": "Multi-Status",
     "names": {
       "http-status-codes": "MULTI_STATUS",
       "@nestjs/common": "MULTI_STATUS",
@@ -227,6 +239,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Multiple Choices",
     "nodeHttpMessage": "Multiple Choices",
+    "httpStatusCodesPhrase": "Multiple Choices",
     "names": {
       "http-status-codes": "MULTIPLE_CHOICES",
       "@nestjs/common": "AMBIGUOUS",
@@ -243,6 +256,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Moved Permanently",
     "nodeHttpMessage": "Moved Permanently",
+    "httpStatusCodesPhrase": "Moved Permanently",
     "names": {
       "http-status-codes": "MOVED_PERMANENTLY",
       "@nestjs/common": "MOVED_PERMANENTLY",
@@ -258,6 +272,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Found",
     "nodeHttpMessage": "Found",
+    "httpStatusCodesPhrase": "Moved Temporarily",
     "names": {
       "http-status-codes": "MOVED_TEMPORARILY",
       "@nestjs/common": "FOUND",
@@ -274,6 +289,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "See Other",
     "nodeHttpMessage": "See Other",
+    "httpStatusCodesPhrase": "See Other",
     "names": {
       "http-status-codes": "SEE_OTHER",
       "@nestjs/common": "SEE_OTHER",
@@ -289,6 +305,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Not Modified",
     "nodeHttpMessage": "Not Modified",
+    "httpStatusCodesPhrase": "Not Modified",
     "names": {
       "http-status-codes": "NOT_MODIFIED",
       "@nestjs/common": "NOT_MODIFIED",
@@ -304,6 +321,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Use Proxy",
     "nodeHttpMessage": "Use Proxy",
+    "httpStatusCodesPhrase": "Use Proxy",
     "names": {
       "http-status-codes": "USE_PROXY",
       "node:http2": "HTTP_STATUS_USE_PROXY",
@@ -327,6 +345,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Temporary Redirect",
     "nodeHttpMessage": "Temporary Redirect",
+    "httpStatusCodesPhrase": "Temporary Redirect",
     "names": {
       "http-status-codes": "TEMPORARY_REDIRECT",
       "@nestjs/common": "TEMPORARY_REDIRECT",
@@ -342,6 +361,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Permanent Redirect",
     "nodeHttpMessage": "Permanent Redirect",
+    "httpStatusCodesPhrase": "Permanent Redirect",
     "names": {
       "http-status-codes": "PERMANENT_REDIRECT",
       "@nestjs/common": "PERMANENT_REDIRECT",
@@ -357,6 +377,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Bad Request",
     "nodeHttpMessage": "Bad Request",
+    "httpStatusCodesPhrase": "Bad Request",
     "names": {
       "http-status-codes": "BAD_REQUEST",
       "@nestjs/common": "BAD_REQUEST",
@@ -372,6 +393,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Unauthorized",
     "nodeHttpMessage": "Unauthorized",
+    "httpStatusCodesPhrase": "Unauthorized",
     "names": {
       "http-status-codes": "UNAUTHORIZED",
       "@nestjs/common": "UNAUTHORIZED",
@@ -387,6 +409,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Payment Required",
     "nodeHttpMessage": "Payment Required",
+    "httpStatusCodesPhrase": "Payment Required",
     "names": {
       "http-status-codes": "PAYMENT_REQUIRED",
       "@nestjs/common": "PAYMENT_REQUIRED",
@@ -402,6 +425,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Forbidden",
     "nodeHttpMessage": "Forbidden",
+    "httpStatusCodesPhrase": "Forbidden",
     "names": {
       "http-status-codes": "FORBIDDEN",
       "@nestjs/common": "FORBIDDEN",
@@ -417,6 +441,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Not Found",
     "nodeHttpMessage": "Not Found",
+    "httpStatusCodesPhrase": "Not Found",
     "names": {
       "http-status-codes": "NOT_FOUND",
       "@nestjs/common": "NOT_FOUND",
@@ -432,6 +457,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Method Not Allowed",
     "nodeHttpMessage": "Method Not Allowed",
+    "httpStatusCodesPhrase": "Method Not Allowed",
     "names": {
       "http-status-codes": "METHOD_NOT_ALLOWED",
       "@nestjs/common": "METHOD_NOT_ALLOWED",
@@ -447,6 +473,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Not Acceptable",
     "nodeHttpMessage": "Not Acceptable",
+    "httpStatusCodesPhrase": "Not Acceptable",
     "names": {
       "http-status-codes": "NOT_ACCEPTABLE",
       "@nestjs/common": "NOT_ACCEPTABLE",
@@ -462,6 +489,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Proxy Authentication Required",
     "nodeHttpMessage": "Proxy Authentication Required",
+    "httpStatusCodesPhrase": "Proxy Authentication Required",
     "names": {
       "http-status-codes": "PROXY_AUTHENTICATION_REQUIRED",
       "@nestjs/common": "PROXY_AUTHENTICATION_REQUIRED",
@@ -477,6 +505,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Request Timeout",
     "nodeHttpMessage": "Request Timeout",
+    "httpStatusCodesPhrase": "Request Timeout",
     "names": {
       "http-status-codes": "REQUEST_TIMEOUT",
       "@nestjs/common": "REQUEST_TIMEOUT",
@@ -492,6 +521,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Conflict",
     "nodeHttpMessage": "Conflict",
+    "httpStatusCodesPhrase": "Conflict",
     "names": {
       "http-status-codes": "CONFLICT",
       "@nestjs/common": "CONFLICT",
@@ -507,6 +537,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Gone",
     "nodeHttpMessage": "Gone",
+    "httpStatusCodesPhrase": "Gone",
     "names": {
       "http-status-codes": "GONE",
       "@nestjs/common": "GONE",
@@ -522,6 +553,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Length Required",
     "nodeHttpMessage": "Length Required",
+    "httpStatusCodesPhrase": "Length Required",
     "names": {
       "http-status-codes": "LENGTH_REQUIRED",
       "@nestjs/common": "LENGTH_REQUIRED",
@@ -537,6 +569,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Precondition Failed",
     "nodeHttpMessage": "Precondition Failed",
+    "httpStatusCodesPhrase": "Precondition Failed",
     "names": {
       "http-status-codes": "PRECONDITION_FAILED",
       "@nestjs/common": "PRECONDITION_FAILED",
@@ -552,6 +585,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Payload Too Large",
     "nodeHttpMessage": "Payload Too Large",
+    "httpStatusCodesPhrase": "Request Entity Too Large",
     "names": {
       "http-status-codes": "REQUEST_TOO_LONG",
       "@nestjs/common": "PAYLOAD_TOO_LARGE",
@@ -568,6 +602,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "URI Too Long",
     "nodeHttpMessage": "URI Too Long",
+    "httpStatusCodesPhrase": "Request-URI Too Long",
     "names": {
       "http-status-codes": "REQUEST_URI_TOO_LONG",
       "@nestjs/common": "URI_TOO_LONG",
@@ -584,6 +619,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Unsupported Media Type",
     "nodeHttpMessage": "Unsupported Media Type",
+    "httpStatusCodesPhrase": "Unsupported Media Type",
     "names": {
       "http-status-codes": "UNSUPPORTED_MEDIA_TYPE",
       "@nestjs/common": "UNSUPPORTED_MEDIA_TYPE",
@@ -599,6 +635,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Range Not Satisfiable",
     "nodeHttpMessage": "Range Not Satisfiable",
+    "httpStatusCodesPhrase": "Requested Range Not Satisfiable",
     "names": {
       "http-status-codes": "REQUESTED_RANGE_NOT_SATISFIABLE",
       "@nestjs/common": "REQUESTED_RANGE_NOT_SATISFIABLE",
@@ -615,6 +652,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Expectation Failed",
     "nodeHttpMessage": "Expectation Failed",
+    "httpStatusCodesPhrase": "Expectation Failed",
     "names": {
       "http-status-codes": "EXPECTATION_FAILED",
       "@nestjs/common": "EXPECTATION_FAILED",
@@ -630,6 +668,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "I'm a Teapot",
     "nodeHttpMessage": "I'm a Teapot",
+    "httpStatusCodesPhrase": "I'm a teapot",
     "names": {
       "http-status-codes": "IM_A_TEAPOT",
       "@nestjs/common": "I_AM_A_TEAPOT",
@@ -642,6 +681,7 @@ export const REGISTRY: readonly StatusEntry[] = [
   {
     "code": 419,
     "ianaReference": "not in IANA registry",
+    "httpStatusCodesPhrase": "Insufficient Space on Resource",
     "names": {
       "http-status-codes": "INSUFFICIENT_SPACE_ON_RESOURCE"
     },
@@ -650,6 +690,7 @@ export const REGISTRY: readonly StatusEntry[] = [
   {
     "code": 420,
     "ianaReference": "not in IANA registry",
+    "httpStatusCodesPhrase": "Method Failure",
     "names": {
       "http-status-codes": "METHOD_FAILURE"
     },
@@ -662,6 +703,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Misdirected Request",
     "nodeHttpMessage": "Misdirected Request",
+    "httpStatusCodesPhrase": "Misdirected Request",
     "names": {
       "http-status-codes": "MISDIRECTED_REQUEST",
       "@nestjs/common": "MISDIRECTED",
@@ -678,6 +720,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Unprocessable Entity",
     "nodeHttpMessage": "Unprocessable Entity",
+    "httpStatusCodesPhrase": "Unprocessable Entity",
     "names": {
       "http-status-codes": "UNPROCESSABLE_ENTITY",
       "@nestjs/common": "UNPROCESSABLE_ENTITY",
@@ -693,6 +736,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC4918",
     "statusesMessage": "Locked",
     "nodeHttpMessage": "Locked",
+    "httpStatusCodesPhrase": "Locked",
     "names": {
       "http-status-codes": "LOCKED",
       "@nestjs/common": "LOCKED",
@@ -707,6 +751,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC4918",
     "statusesMessage": "Failed Dependency",
     "nodeHttpMessage": "Failed Dependency",
+    "httpStatusCodesPhrase": "Failed Dependency",
     "names": {
       "http-status-codes": "FAILED_DEPENDENCY",
       "@nestjs/common": "FAILED_DEPENDENCY",
@@ -733,6 +778,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Upgrade Required",
     "nodeHttpMessage": "Upgrade Required",
+    "httpStatusCodesPhrase": "Upgrade Required",
     "names": {
       "http-status-codes": "UPGRADE_REQUIRED",
       "node:http2": "HTTP_STATUS_UPGRADE_REQUIRED",
@@ -745,6 +791,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC6585",
     "statusesMessage": "Precondition Required",
     "nodeHttpMessage": "Precondition Required",
+    "httpStatusCodesPhrase": "Precondition Required",
     "names": {
       "http-status-codes": "PRECONDITION_REQUIRED",
       "@nestjs/common": "PRECONDITION_REQUIRED",
@@ -759,6 +806,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC6585",
     "statusesMessage": "Too Many Requests",
     "nodeHttpMessage": "Too Many Requests",
+    "httpStatusCodesPhrase": "Too Many Requests",
     "names": {
       "http-status-codes": "TOO_MANY_REQUESTS",
       "@nestjs/common": "TOO_MANY_REQUESTS",
@@ -773,6 +821,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC6585",
     "statusesMessage": "Request Header Fields Too Large",
     "nodeHttpMessage": "Request Header Fields Too Large",
+    "httpStatusCodesPhrase": "Request Header Fields Too Large",
     "names": {
       "http-status-codes": "REQUEST_HEADER_FIELDS_TOO_LARGE",
       "node:http2": "HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE",
@@ -785,6 +834,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC7725",
     "statusesMessage": "Unavailable For Legal Reasons",
     "nodeHttpMessage": "Unavailable For Legal Reasons",
+    "httpStatusCodesPhrase": "Unavailable For Legal Reasons",
     "names": {
       "http-status-codes": "UNAVAILABLE_FOR_LEGAL_REASONS",
       "node:http2": "HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS",
@@ -807,6 +857,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Internal Server Error",
     "nodeHttpMessage": "Internal Server Error",
+    "httpStatusCodesPhrase": "Internal Server Error",
     "names": {
       "http-status-codes": "INTERNAL_SERVER_ERROR",
       "@nestjs/common": "INTERNAL_SERVER_ERROR",
@@ -822,6 +873,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Not Implemented",
     "nodeHttpMessage": "Not Implemented",
+    "httpStatusCodesPhrase": "Not Implemented",
     "names": {
       "http-status-codes": "NOT_IMPLEMENTED",
       "@nestjs/common": "NOT_IMPLEMENTED",
@@ -837,6 +889,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Bad Gateway",
     "nodeHttpMessage": "Bad Gateway",
+    "httpStatusCodesPhrase": "Bad Gateway",
     "names": {
       "http-status-codes": "BAD_GATEWAY",
       "@nestjs/common": "BAD_GATEWAY",
@@ -852,6 +905,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Service Unavailable",
     "nodeHttpMessage": "Service Unavailable",
+    "httpStatusCodesPhrase": "Service Unavailable",
     "names": {
       "http-status-codes": "SERVICE_UNAVAILABLE",
       "@nestjs/common": "SERVICE_UNAVAILABLE",
@@ -867,6 +921,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "Gateway Timeout",
     "nodeHttpMessage": "Gateway Timeout",
+    "httpStatusCodesPhrase": "Gateway Timeout",
     "names": {
       "http-status-codes": "GATEWAY_TIMEOUT",
       "@nestjs/common": "GATEWAY_TIMEOUT",
@@ -882,6 +937,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC9110",
     "statusesMessage": "HTTP Version Not Supported",
     "nodeHttpMessage": "HTTP Version Not Supported",
+    "httpStatusCodesPhrase": "HTTP Version Not Supported",
     "names": {
       "http-status-codes": "HTTP_VERSION_NOT_SUPPORTED",
       "@nestjs/common": "HTTP_VERSION_NOT_SUPPORTED",
@@ -907,6 +963,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC4918",
     "statusesMessage": "Insufficient Storage",
     "nodeHttpMessage": "Insufficient Storage",
+    "httpStatusCodesPhrase": "Insufficient Storage",
     "names": {
       "http-status-codes": "INSUFFICIENT_STORAGE",
       "@nestjs/common": "INSUFFICIENT_STORAGE",
@@ -956,6 +1013,7 @@ export const REGISTRY: readonly StatusEntry[] = [
     "ianaReference": "RFC6585",
     "statusesMessage": "Network Authentication Required",
     "nodeHttpMessage": "Network Authentication Required",
+    "httpStatusCodesPhrase": "Network Authentication Required",
     "names": {
       "http-status-codes": "NETWORK_AUTHENTICATION_REQUIRED",
       "node:http2": "HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED",

@@ -13,6 +13,8 @@ export interface StatusEntry {
   readonly statusesMessage?: string;
   /** Node's `http.STATUS_CODES` message. */
   readonly nodeHttpMessage?: string;
+  /** `getReasonPhrase()` of `http-status-codes`: often an older RFC's phrase (413 "Request Entity Too Large", 302 "Moved Temporarily"). */
+  readonly httpStatusCodesPhrase?: string;
   /** Constant name per library, when the library has one. */
   readonly names: Readonly<Partial<Record<Provider, string>>>;
   /** First NestJS major (of those checked) whose `HttpStatus` has the code. */

@@ -38,6 +38,10 @@ describe('@docdrift/http-status', () => {
   it('keeps the older phrases readers still see', () => {
     expect(knownPhrases(413)).toEqual(expect.arrayContaining(['Content Too Large', 'Payload Too Large']));
     expect(knownPhrases(422)).toEqual(expect.arrayContaining(['Unprocessable Content', 'Unprocessable Entity']));
+    expect(knownPhrases(413)).toEqual(expect.arrayContaining(['Request Entity Too Large']));
+    expect(knownPhrases(302)).toEqual(['Found', 'Moved Temporarily']);
+    expect(knownPhrases(413)[0]).toBe(reasonPhrase(413));
+    expect(statusEntry(416)?.httpStatusCodesPhrase).toBe('Requested Range Not Satisfiable');
   });
 
   it('records where the libraries disagree on names', () => {
