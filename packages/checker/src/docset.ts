@@ -455,7 +455,7 @@ class DocSetImpl implements DocSet {
             ? [rest.replace(/\.html?$/, '.rst'), rest.replace(/\.html?$/, '.md'), rest.replace(/\.html?$/, '/index.rst')]
             : [rest, `${rest}.rst`, `${rest}/index.rst`];
       const page = candidates.map((c) => project.pageByPath(c)).find((x) => x !== undefined);
-      return {
+      const byPath: UrlResolution = {
         project,
         via: 'path',
         page,
@@ -463,7 +463,15 @@ class DocSetImpl implements DocSet {
         anchor,
         anchorLabels: anchor ? project.labels.byId(anchor) : [],
       };
+      if (page) return byPath;
+      // Not a page at that path: it may still be a legacy topic-id link on the same host.
+      const legacy = this.resolveLegacy(u, anchor, from);
+      return legacy && legacy.page ? legacy : byPath;
     }
+    return this.resolveLegacy(u, anchor, from);
+  }
+
+  private resolveLegacy(u: URL, anchor: string | undefined, from: Page | undefined): UrlResolution | undefined {
     // 2. Legacy help-center links on an own host: …/<topic-id>.html[#anchor].
     if (!this.siteOrigins.has(u.origin.replace(/^http:/, 'https:')) && !this.siteOrigins.has(u.origin)) return undefined;
     const projects = from ? [from.project as ProjectImpl, ...this.projects.filter((p) => p !== from.project)] : this.projects;

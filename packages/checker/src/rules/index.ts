@@ -3,9 +3,15 @@
  * src/rules/, the doc pages in docs/rules/ and the tests in test/rules/ agree.
  */
 import type { AnyRule } from '../rule.js';
+import brokenRef from './broken-ref.js';
+import captionNumbering from './caption-numbering.js';
+import externalSelfLink from './external-self-link.js';
 import parseError from './parse-error.js';
+import staleSiteLink from './stale-site-link.js';
 
-export const rules: readonly AnyRule[] = [parseError].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export const rules: readonly AnyRule[] = [brokenRef, captionNumbering, externalSelfLink, parseError, staleSiteLink].sort((a, b) =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+);
 
 export function ruleById(id: string): AnyRule | undefined {
   return rules.find((r) => r.id === id);
