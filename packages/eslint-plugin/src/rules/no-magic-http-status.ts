@@ -121,7 +121,8 @@ export default createRule<[Options], MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const filename = resolve(context.cwd, context.filename);
-    const testFile = isTestFile(filename, context.cwd);
+    const manifest = nearestPackageJson(dirname(filename));
+    const testFile = isTestFile(filename, manifest ? dirname(manifest.path) : context.cwd);
     if (options.ignoreTests && testFile) return {};
 
     const allow = new Set(options.allow);
@@ -144,9 +145,7 @@ export default createRule<[Options], MessageIds>({
     let nestMajorCache: { value: number | undefined } | undefined;
     const nestMajor = (): number | undefined => {
       if (!nestMajorCache) {
-        const dir = dirname(filename);
-        const installed = installedVersion(dir, '@nestjs/common');
-        const manifest = nearestPackageJson(dir);
+        const installed = installedVersion(dirname(filename), '@nestjs/common');
         const range = installed ?? manifest?.runtime.get('@nestjs/common') ?? manifest?.dev.get('@nestjs/common');
         nestMajorCache = { value: range === undefined ? undefined : minimumMajor(range) };
       }
@@ -154,7 +153,6 @@ export default createRule<[Options], MessageIds>({
     };
     const mayImport = (spec: ProviderSpec): boolean => {
       if (spec.packageName === undefined) return true;
-      const manifest = nearestPackageJson(dirname(filename));
       if (!manifest) return false;
       return manifest.runtime.has(spec.packageName) || (testFile && manifest.dev.has(spec.packageName));
     };

@@ -8,8 +8,11 @@ import { isAbsolute, relative } from 'node:path';
 const TEST_FILE =
   /(?:^|\/)(?:test|tests|__tests__|__mocks__|e2e)\/|\.(?:test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$/;
 
-/** Whether `filename` is a test file; directories above `cwd` do not count. */
-export function isTestFile(filename: string, cwd: string): boolean {
-  const rel = isAbsolute(filename) ? relative(cwd, filename) : filename;
+/**
+ * Whether `filename` is a test file. Only the path below `baseDir` (the
+ * package root) counts, so a package checked out under `~/test/` is not all tests.
+ */
+export function isTestFile(filename: string, baseDir: string): boolean {
+  const rel = isAbsolute(filename) ? relative(baseDir, filename) : filename;
   return TEST_FILE.test(rel.replaceAll('\\', '/'));
 }

@@ -1,0 +1,2883 @@
+// Every invalid case states messageId, data, line, column, endLine and
+// endColumn, and `output` (null when nothing is fixed); suggestions state their
+// output. Multi-pass outputs are arrays: the last pass must leave the code as
+// it is, which is the idempotence check.
+import { fileURLToPath } from 'node:url';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+import rule from '../../src/rules/no-magic-http-status.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const deps = (path: string): string => fileURLToPath(new URL(`../fixtures/deps/${path}`, import.meta.url));
+
+/** A package that depends on http-status-codes (and express). */
+const HSC = deps('hsc/src/app.ts');
+const HSC_JS = deps('hsc/src/app.js');
+const HSC_MJS = deps('hsc/src/app.mjs');
+const HSC_CJS = deps('hsc/src/app.cjs');
+const HSC_TEST = deps('hsc/src/app.test.ts');
+const HSC_TESTS_DIR = deps('hsc/src/__tests__/app.ts');
+/** A package without any provider among its dependencies. */
+const NONE = deps('none/src/app.ts');
+/** http-status-codes only in devDependencies. */
+const DEV = deps('hsc-dev/src/app.ts');
+const DEV_TEST = deps('hsc-dev/test/app.test.ts');
+/** @nestjs/common ^10 and ^11. */
+const NEST10 = deps('nest10/src/users.controller.ts');
+const NEST11 = deps('nest11/src/users.controller.ts');
+/** http-status ^2. */
+const HTTP_STATUS = deps('http-status/src/app.ts');
+
+const ruleTester = new RuleTester();
+
+describe("arguments of status-setting calls", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'Express res.status(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+app.get("/", (req, res) => res.status(404).end());`,
+        output: `import { StatusCodes } from 'http-status-codes';
+app.get("/", (req, res) => res.status(StatusCodes.NOT_FOUND).end());`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 39,
+            endLine: 2,
+            endColumn: 42,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'Express res.sendStatus(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.sendStatus(204);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.sendStatus(StatusCodes.NO_CONTENT);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 16,
+            endLine: 2,
+            endColumn: 19,
+            data: { code: 204, phrase: 'No Content', constant: 'StatusCodes.NO_CONTENT' },
+          },
+        ],
+      },
+      {
+        name: 'Fastify reply.code(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+reply.code(404).send();`,
+        output: `import { StatusCodes } from 'http-status-codes';
+reply.code(StatusCodes.NOT_FOUND).send();`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'Fastify reply.status(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+reply.status(500).send({ error });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+reply.status(StatusCodes.INTERNAL_SERVER_ERROR).send({ error });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 14,
+            endLine: 2,
+            endColumn: 17,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'optional call res?.status(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res?.status(503);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res?.status(StatusCodes.SERVICE_UNAVAILABLE);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 13,
+            endLine: 2,
+            endColumn: 16,
+            data: { code: 503, phrase: 'Service Unavailable', constant: 'StatusCodes.SERVICE_UNAVAILABLE' },
+          },
+        ],
+      },
+      {
+        name: 'Node res.writeHead(n, headers)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.writeHead(200, { 'content-type': 'text/plain' });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.writeHead(StatusCodes.OK, { 'content-type': 'text/plain' });`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 15, endLine: 2, endColumn: 18, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: 'Express res.redirect(n, url)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.redirect(301, '/new');`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.redirect(StatusCodes.MOVED_PERMANENTLY, '/new');`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 14,
+            endLine: 2,
+            endColumn: 17,
+            data: { code: 301, phrase: 'Moved Permanently', constant: 'StatusCodes.MOVED_PERMANENTLY' },
+          },
+        ],
+      },
+      {
+        name: 'Response.redirect(url, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const redirect = Response.redirect(url, 308);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+const redirect = Response.redirect(url, StatusCodes.PERMANENT_REDIRECT);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 41,
+            endLine: 2,
+            endColumn: 44,
+            data: { code: 308, phrase: 'Permanent Redirect', constant: 'StatusCodes.PERMANENT_REDIRECT' },
+          },
+        ],
+      },
+      {
+        name: 'Koa ctx.throw(n, message)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+ctx.throw(404, 'no such user');`,
+        output: `import { StatusCodes } from 'http-status-codes';
+ctx.throw(StatusCodes.NOT_FOUND, 'no such user');`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 11,
+            endLine: 2,
+            endColumn: 14,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'Koa ctx.throw(message, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+ctx.throw('no such user', 404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+ctx.throw('no such user', StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 27,
+            endLine: 2,
+            endColumn: 30,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'Koa ctx.assert(value, n, message)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+ctx.assert(ctx.state.user, 401, 'log in');`,
+        output: `import { StatusCodes } from 'http-status-codes';
+ctx.assert(ctx.state.user, StatusCodes.UNAUTHORIZED, 'log in');`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 28,
+            endLine: 2,
+            endColumn: 31,
+            data: { code: 401, phrase: 'Unauthorized', constant: 'StatusCodes.UNAUTHORIZED' },
+          },
+        ],
+      },
+      {
+        name: 'http-errors createError(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+throw createError(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+throw createError(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 19,
+            endLine: 2,
+            endColumn: 22,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'http-errors createHttpError(n, message)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+next(createHttpError(503, 'down'));`,
+        output: `import { StatusCodes } from 'http-status-codes';
+next(createHttpError(StatusCodes.SERVICE_UNAVAILABLE, 'down'));`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 22,
+            endLine: 2,
+            endColumn: 25,
+            data: { code: 503, phrase: 'Service Unavailable', constant: 'StatusCodes.SERVICE_UNAVAILABLE' },
+          },
+        ],
+      },
+      {
+        name: 'Fastify reply.httpErrors.createError(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+throw fastify.httpErrors.createError(409);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+throw fastify.httpErrors.createError(StatusCodes.CONFLICT);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 38,
+            endLine: 2,
+            endColumn: 41,
+            data: { code: 409, phrase: 'Conflict', constant: 'StatusCodes.CONFLICT' },
+          },
+        ],
+      },
+      {
+        name: 'NestJS new HttpException(message, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+throw new HttpException('Forbidden', 403);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+throw new HttpException('Forbidden', StatusCodes.FORBIDDEN);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 38,
+            endLine: 2,
+            endColumn: 41,
+            data: { code: 403, phrase: 'Forbidden', constant: 'StatusCodes.FORBIDDEN' },
+          },
+        ],
+      },
+      {
+        name: 'super(message, n) in a subclass of HttpException',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+class PaymentRequired extends HttpException {
+  constructor() {
+    super('Upgrade', 402);
+  }
+}`,
+        output: `import { StatusCodes } from 'http-status-codes';
+class PaymentRequired extends HttpException {
+  constructor() {
+    super('Upgrade', StatusCodes.PAYMENT_REQUIRED);
+  }
+}`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 4,
+            column: 22,
+            endLine: 4,
+            endColumn: 25,
+            data: { code: 402, phrase: 'Payment Required', constant: 'StatusCodes.PAYMENT_REQUIRED' },
+          },
+        ],
+      },
+      {
+        name: 'new Subclass(message, n) of HttpException without its own constructor',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+class ApiError extends HttpException {}
+throw new ApiError('Taken', 409);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+class ApiError extends HttpException {}
+throw new ApiError('Taken', StatusCodes.CONFLICT);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 29,
+            endLine: 3,
+            endColumn: 32,
+            data: { code: 409, phrase: 'Conflict', constant: 'StatusCodes.CONFLICT' },
+          },
+        ],
+      },
+      {
+        name: 'a constructor parameter named status',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+throw new ApiError(422, 'invalid');`,
+        output: `import { StatusCodes } from 'http-status-codes';
+class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+throw new ApiError(StatusCodes.UNPROCESSABLE_ENTITY, 'invalid');`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 7,
+            column: 20,
+            endLine: 7,
+            endColumn: 23,
+            data: { code: 422, phrase: 'Unprocessable Content', constant: 'StatusCodes.UNPROCESSABLE_ENTITY' },
+          },
+        ],
+      },
+      {
+        name: 'a function parameter named status',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+function send(res, status, body) {
+  res.status(status).json(body);
+}
+send(res, 404, { error: "missing" });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+function send(res, status, body) {
+  res.status(status).json(body);
+}
+send(res, StatusCodes.NOT_FOUND, { error: "missing" });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 5,
+            column: 11,
+            endLine: 5,
+            endColumn: 14,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'an arrow function parameter named statusCode',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const reply = (statusCode: number, body: unknown) => ({ statusCode, body });
+reply(201, user);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+const reply = (statusCode: number, body: unknown) => ({ statusCode, body });
+reply(StatusCodes.CREATED, user);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 7,
+            endLine: 3,
+            endColumn: 10,
+            data: { code: 201, phrase: 'Created', constant: 'StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'NestJS @HttpCode(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+class C {
+  @HttpCode(204)
+  remove() {}
+}`,
+        output: `import { StatusCodes } from 'http-status-codes';
+class C {
+  @HttpCode(StatusCodes.NO_CONTENT)
+  remove() {}
+}`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 13,
+            endLine: 3,
+            endColumn: 16,
+            data: { code: 204, phrase: 'No Content', constant: 'StatusCodes.NO_CONTENT' },
+          },
+        ],
+      },
+      {
+        name: 'NestJS @Redirect(url, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+class C {
+  @Redirect('/home', 301)
+  legacy() {}
+}`,
+        output: `import { StatusCodes } from 'http-status-codes';
+class C {
+  @Redirect('/home', StatusCodes.MOVED_PERMANENTLY)
+  legacy() {}
+}`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 22,
+            endLine: 3,
+            endColumn: 25,
+            data: { code: 301, phrase: 'Moved Permanently', constant: 'StatusCodes.MOVED_PERMANENTLY' },
+          },
+        ],
+      },
+      {
+        name: 'Hono c.json(body, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+app.get('/', (c) => c.json({ error: 'missing' }, 404));`,
+        output: `import { StatusCodes } from 'http-status-codes';
+app.get('/', (c) => c.json({ error: 'missing' }, StatusCodes.NOT_FOUND));`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 50,
+            endLine: 2,
+            endColumn: 53,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'Hono c.text(text, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+app.post('/', (c) => c.text('created', 201));`,
+        output: `import { StatusCodes } from 'http-status-codes';
+app.post('/', (c) => c.text('created', StatusCodes.CREATED));`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 40,
+            endLine: 2,
+            endColumn: 43,
+            data: { code: 201, phrase: 'Created', constant: 'StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'Hono c.body(body, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+app.delete('/', (c) => c.body(null, 204));`,
+        output: `import { StatusCodes } from 'http-status-codes';
+app.delete('/', (c) => c.body(null, StatusCodes.NO_CONTENT));`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 37,
+            endLine: 2,
+            endColumn: 40,
+            data: { code: 204, phrase: 'No Content', constant: 'StatusCodes.NO_CONTENT' },
+          },
+        ],
+      },
+      {
+        name: 'Hono new HTTPException(n, options)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+throw new HTTPException(401, { message: 'log in' });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+throw new HTTPException(StatusCodes.UNAUTHORIZED, { message: 'log in' });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 25,
+            endLine: 2,
+            endColumn: 28,
+            data: { code: 401, phrase: 'Unauthorized', constant: 'StatusCodes.UNAUTHORIZED' },
+          },
+        ],
+      },
+    ],
+  });
+});
+
+describe("assignments, declarations and properties", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'res.statusCode = n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.statusCode = 500;`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.statusCode = StatusCodes.INTERNAL_SERVER_ERROR;`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 18,
+            endLine: 2,
+            endColumn: 21,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'Koa ctx.status = n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+ctx.status = 404;`,
+        output: `import { StatusCodes } from 'http-status-codes';
+ctx.status = StatusCodes.NOT_FOUND;`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 14,
+            endLine: 2,
+            endColumn: 17,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'ctx.response.status = n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+ctx.response.status = 201;`,
+        output: `import { StatusCodes } from 'http-status-codes';
+ctx.response.status = StatusCodes.CREATED;`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 23,
+            endLine: 2,
+            endColumn: 26,
+            data: { code: 201, phrase: 'Created', constant: 'StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'status ??= n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+status ??= 500;`,
+        output: `import { StatusCodes } from 'http-status-codes';
+status ??= StatusCodes.INTERNAL_SERVER_ERROR;`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'const status = n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const status = 404;`,
+        output: `import { StatusCodes } from 'http-status-codes';
+const status = StatusCodes.NOT_FOUND;`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 16,
+            endLine: 2,
+            endColumn: 19,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'let status: number = n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+let status: number = 200;`,
+        output: `import { StatusCodes } from 'http-status-codes';
+let status: number = StatusCodes.OK;`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 22, endLine: 2, endColumn: 25, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: 'destructuring default { status = n }',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const { status = 500, message } = err;`,
+        output: `import { StatusCodes } from 'http-status-codes';
+const { status = StatusCodes.INTERNAL_SERVER_ERROR, message } = err;`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 18,
+            endLine: 2,
+            endColumn: 21,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'typed parameter default (status: number = n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+function fail(status: number = 500) {}`,
+        output: `import { StatusCodes } from 'http-status-codes';
+function fail(status: number = StatusCodes.INTERNAL_SERVER_ERROR) {}`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 32,
+            endLine: 2,
+            endColumn: 35,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'readonly class field status = n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+class NotFound extends Error {
+  readonly status = 404;
+}`,
+        output: `import { StatusCodes } from 'http-status-codes';
+class NotFound extends Error {
+  readonly status = StatusCodes.NOT_FOUND;
+}`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 21,
+            endLine: 3,
+            endColumn: 24,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'new Response(body, { status: n })',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const created = new Response(body, { status: 201 });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+const created = new Response(body, { status: StatusCodes.CREATED });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 46,
+            endLine: 2,
+            endColumn: 49,
+            data: { code: 201, phrase: 'Created', constant: 'StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'Response.json(data, { status: n })',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const missing = Response.json(data, { status: 404 });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+const missing = Response.json(data, { status: StatusCodes.NOT_FOUND });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 47,
+            endLine: 2,
+            endColumn: 50,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'Next.js NextResponse.json(data, { status: n })',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+export const GET = () => NextResponse.json({ error: 'oops' }, { status: 500 });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+export const GET = () => NextResponse.json({ error: 'oops' }, { status: StatusCodes.INTERNAL_SERVER_ERROR });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 73,
+            endLine: 2,
+            endColumn: 76,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'Lambda { statusCode: n, body }',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+export const handler = async () => ({ statusCode: 200, body: JSON.stringify(result) });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+export const handler = async () => ({ statusCode: StatusCodes.OK, body: JSON.stringify(result) });`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 51, endLine: 2, endColumn: 54, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: 'NestJS @ApiResponse({ status: n })',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+class C {
+  @ApiResponse({ status: 200, description: 'The user' })
+  find() {}
+}`,
+        output: `import { StatusCodes } from 'http-status-codes';
+class C {
+  @ApiResponse({ status: StatusCodes.OK, description: 'The user' })
+  find() {}
+}`,
+        errors: [
+          { messageId: 'magicStatus', line: 3, column: 26, endLine: 3, endColumn: 29, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: `quoted key { 'status': n }`,
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const body = { 'status': 404 };`,
+        output: `import { StatusCodes } from 'http-status-codes';
+const body = { 'status': StatusCodes.NOT_FOUND };`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 26,
+            endLine: 2,
+            endColumn: 29,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: '{ httpStatus: n }',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+throw new DomainError({ httpStatus: 409 });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+throw new DomainError({ httpStatus: StatusCodes.CONFLICT });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 37,
+            endLine: 2,
+            endColumn: 40,
+            data: { code: 409, phrase: 'Conflict', constant: 'StatusCodes.CONFLICT' },
+          },
+        ],
+      },
+      {
+        name: 'let status = n: suggestion, the enum type would widen the variable',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+let status = 200;`,
+        output: null,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 14,
+            endLine: 2,
+            endColumn: 17,
+            data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' },
+            suggestions: [
+              {
+                messageId: 'replaceWithConstant',
+                data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' },
+                output: `import { StatusCodes } from 'http-status-codes';
+let status = StatusCodes.OK;`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'mutable class field status = n: suggestion',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+class NotFound extends Error {
+  status = 404;
+}`,
+        output: null,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 12,
+            endLine: 3,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+            suggestions: [
+              {
+                messageId: 'replaceWithConstant',
+                data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+                output: `import { StatusCodes } from 'http-status-codes';
+class NotFound extends Error {
+  status = StatusCodes.NOT_FOUND;
+}`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'untyped parameter default (status = n): suggestion',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+function fail(status = 500) {}`,
+        output: null,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 24,
+            endLine: 2,
+            endColumn: 27,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+            suggestions: [
+              {
+                messageId: 'replaceWithConstant',
+                data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+                output: `import { StatusCodes } from 'http-status-codes';
+function fail(status = StatusCodes.INTERNAL_SERVER_ERROR) {}`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+});
+
+describe("comparisons", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'response.status === n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+if (response.status === 404) notFound();`,
+        output: `import { StatusCodes } from 'http-status-codes';
+if (response.status === StatusCodes.NOT_FOUND) notFound();`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 25,
+            endLine: 2,
+            endColumn: 28,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'res.statusCode !== n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+if (res.statusCode !== 200) throw new Error();`,
+        output: `import { StatusCodes } from 'http-status-codes';
+if (res.statusCode !== StatusCodes.OK) throw new Error();`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 24, endLine: 2, endColumn: 27, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: 'n == err.status (literal first)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+if (401 == err.status) logout();`,
+        output: `import { StatusCodes } from 'http-status-codes';
+if (StatusCodes.UNAUTHORIZED == err.status) logout();`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 5,
+            endLine: 2,
+            endColumn: 8,
+            data: { code: 401, phrase: 'Unauthorized', constant: 'StatusCodes.UNAUTHORIZED' },
+          },
+        ],
+      },
+      {
+        name: 'err.response?.status === n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+if (err.response?.status === 401) logout();`,
+        output: `import { StatusCodes } from 'http-status-codes';
+if (err.response?.status === StatusCodes.UNAUTHORIZED) logout();`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 30,
+            endLine: 2,
+            endColumn: 33,
+            data: { code: 401, phrase: 'Unauthorized', constant: 'StatusCodes.UNAUTHORIZED' },
+          },
+        ],
+      },
+      {
+        name: '(res as Response).status === n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+if ((res as Response).status === 204) done();`,
+        output: `import { StatusCodes } from 'http-status-codes';
+if ((res as Response).status === StatusCodes.NO_CONTENT) done();`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 34,
+            endLine: 2,
+            endColumn: 37,
+            data: { code: 204, phrase: 'No Content', constant: 'StatusCodes.NO_CONTENT' },
+          },
+        ],
+      },
+      {
+        name: 'exception.getStatus() === n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+if (exception.getStatus() === 403) deny();`,
+        output: `import { StatusCodes } from 'http-status-codes';
+if (exception.getStatus() === StatusCodes.FORBIDDEN) deny();`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 31,
+            endLine: 2,
+            endColumn: 34,
+            data: { code: 403, phrase: 'Forbidden', constant: 'StatusCodes.FORBIDDEN' },
+          },
+        ],
+      },
+      {
+        name: 'bare status !== n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+if (status !== 200) retry();`,
+        output: `import { StatusCodes } from 'http-status-codes';
+if (status !== StatusCodes.OK) retry();`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 16, endLine: 2, endColumn: 19, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: 'case n: under switch (x.status)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+switch (res.status) {
+  case 404:
+    break;
+  case 500:
+    throw new Error();
+}`,
+        output: `import { StatusCodes } from 'http-status-codes';
+switch (res.status) {
+  case StatusCodes.NOT_FOUND:
+    break;
+  case StatusCodes.INTERNAL_SERVER_ERROR:
+    throw new Error();
+}`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 8,
+            endLine: 3,
+            endColumn: 11,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 5,
+            column: 8,
+            endLine: 5,
+            endColumn: 11,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: '[a, b].includes(res.status)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+if ([401, 403].includes(err.status)) logout();`,
+        output: `import { StatusCodes } from 'http-status-codes';
+if ([StatusCodes.UNAUTHORIZED, StatusCodes.FORBIDDEN].includes(err.status)) logout();`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 6,
+            endLine: 2,
+            endColumn: 9,
+            data: { code: 401, phrase: 'Unauthorized', constant: 'StatusCodes.UNAUTHORIZED' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 11,
+            endLine: 2,
+            endColumn: 14,
+            data: { code: 403, phrase: 'Forbidden', constant: 'StatusCodes.FORBIDDEN' },
+          },
+        ],
+      },
+    ],
+  });
+});
+
+describe("test assertions", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'expect(res.status).toBe(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toBe(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toBe(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 25,
+            endLine: 2,
+            endColumn: 28,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'expect(res.statusCode).toEqual(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.statusCode).toEqual(200);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.statusCode).toEqual(StatusCodes.OK);`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 32, endLine: 2, endColumn: 35, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: 'expect(res.status).toStrictEqual(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toStrictEqual(201);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toStrictEqual(StatusCodes.CREATED);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 34,
+            endLine: 2,
+            endColumn: 37,
+            data: { code: 201, phrase: 'Created', constant: 'StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'expect(res.status).not.toBe(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).not.toBe(500);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).not.toBe(StatusCodes.INTERNAL_SERVER_ERROR);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 29,
+            endLine: 2,
+            endColumn: 32,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'expect.soft(res.status).toBe(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect.soft(res.status).toBe(204);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect.soft(res.status).toBe(StatusCodes.NO_CONTENT);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 30,
+            endLine: 2,
+            endColumn: 33,
+            data: { code: 204, phrase: 'No Content', constant: 'StatusCodes.NO_CONTENT' },
+          },
+        ],
+      },
+      {
+        name: `expect(res).toHaveProperty('status', n)`,
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res).toHaveProperty('status', 404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res).toHaveProperty('status', StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 38,
+            endLine: 2,
+            endColumn: 41,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'chai expect(res.status).to.equal(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).to.equal(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).to.equal(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 29,
+            endLine: 2,
+            endColumn: 32,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'chai expect(res).to.have.status(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res).to.have.status(200);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res).to.have.status(StatusCodes.OK);`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 28, endLine: 2, endColumn: 31, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: 'assert.strictEqual(res.statusCode, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+assert.strictEqual(res.statusCode, 201);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+assert.strictEqual(res.statusCode, StatusCodes.CREATED);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 36,
+            endLine: 2,
+            endColumn: 39,
+            data: { code: 201, phrase: 'Created', constant: 'StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'assert.strictEqual(n, res.statusCode)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+assert.strictEqual(201, res.statusCode);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+assert.strictEqual(StatusCodes.CREATED, res.statusCode);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 20,
+            endLine: 2,
+            endColumn: 23,
+            data: { code: 201, phrase: 'Created', constant: 'StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'assert.equal(res.status, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+assert.equal(res.status, 404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+assert.equal(res.status, StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 26,
+            endLine: 2,
+            endColumn: 29,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'strictEqual(res.status, n) imported from node:assert',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+strictEqual(res.status, 204);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+strictEqual(res.status, StatusCodes.NO_CONTENT);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 25,
+            endLine: 2,
+            endColumn: 28,
+            data: { code: 204, phrase: 'No Content', constant: 'StatusCodes.NO_CONTENT' },
+          },
+        ],
+      },
+      {
+        name: 'ava t.is(res.status, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+t.is(res.status, 200);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+t.is(res.status, StatusCodes.OK);`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 18, endLine: 2, endColumn: 21, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: 'supertest .expect(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+await request(app).get('/users').expect(200);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+await request(app).get('/users').expect(StatusCodes.OK);`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 41, endLine: 2, endColumn: 44, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: 'supertest .expect(n, body)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+await request(app).get('/missing').expect(404, { error: 'missing' });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+await request(app).get('/missing').expect(StatusCodes.NOT_FOUND, { error: 'missing' });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 43,
+            endLine: 2,
+            endColumn: 46,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+    ],
+  });
+});
+
+describe("through ?:, ||, ??, as and parentheses", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'res.status(err.status || n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(err.status || 500);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status(err.status || StatusCodes.INTERNAL_SERVER_ERROR);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 26,
+            endLine: 2,
+            endColumn: 29,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'res.status(err.statusCode ?? n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(err.statusCode ?? 500);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status(err.statusCode ?? StatusCodes.INTERNAL_SERVER_ERROR);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 30,
+            endLine: 2,
+            endColumn: 33,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'res.status(ok ? n : m)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(found ? 200 : 404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status(found ? StatusCodes.OK : StatusCodes.NOT_FOUND);`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 20, endLine: 2, endColumn: 23, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 26,
+            endLine: 2,
+            endColumn: 29,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'res.status((n))',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status((404));`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status((StatusCodes.NOT_FOUND));`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 13,
+            endLine: 2,
+            endColumn: 16,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'res.status(n as const)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(404 as const);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status(StatusCodes.NOT_FOUND as const);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'res.status(<number>n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(<number>404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status(<number>StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 20,
+            endLine: 2,
+            endColumn: 23,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'res.status(n satisfies number)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(404 satisfies number);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status(StatusCodes.NOT_FOUND satisfies number);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: '{ status: cond ? n : m } nested',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const result = { status: created ? 201 : (200 as number) };`,
+        output: `import { StatusCodes } from 'http-status-codes';
+const result = { status: created ? StatusCodes.CREATED : (StatusCodes.OK as number) };`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 36,
+            endLine: 2,
+            endColumn: 39,
+            data: { code: 201, phrase: 'Created', constant: 'StatusCodes.CREATED' },
+          },
+          { messageId: 'magicStatus', line: 2, column: 43, endLine: 2, endColumn: 46, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+    ],
+  });
+});
+
+describe("numbers that merely equal a status code", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [
+      { name: 'timeout', code: 'setTimeout(flush, 500);' },
+      { name: 'delay || n passed to debounce', code: 'const save = debounce(persist, delay || 500);' },
+      { name: 'array size', code: 'const buffer = new Array(200);' },
+      { name: 'max(n)', code: 'const limit = max(500);' },
+      { name: 'Math.min', code: 'const pageSize = Math.min(requested, 200);' },
+      { name: 'a limit property', code: 'const router = createRouter({ maxParamLength: 200 });' },
+      { name: 'presentation values', code: 'const style = { width: 400, height: 300, fontWeight: 400, weight: 400 };' },
+      {
+        name: 'ports',
+        code: `app.listen(3000);
+const proxy = { port: 443, retries: 404 };`,
+      },
+      {
+        name: 'case n under a switch on something else',
+        code: `switch (shape.kind) {
+  case 200:
+  case 180:
+    break;
+}`,
+      },
+      {
+        name: 'case 180 under a status switch (unregistered)',
+        code: `switch (res.status) {
+  case 180:
+    break;
+}`,
+      },
+      {
+        name: 'unregistered codes 180, 299, 999',
+        code: `res.status(180);
+res.status(299);
+res.status(999);`,
+      },
+      { name: 'range check status >= 500 (checkRanges off)', code: 'if (status >= 500) alert();' },
+      { name: 'range check code < 200 || code > 299 (checkRanges off)', code: 'if (code < 200 || code > 299) throw new Error();' },
+      { name: 'a comparison with something that is not a status', code: 'if (count === 404) celebrate();' },
+      {
+        name: 'an assertion on something that is not a status',
+        code: `expect(users.length).toBe(200);
+assert.equal(items.length, 200);`,
+      },
+      { name: 'PDFKit doc.text(x, 200, 300)', code: `doc.text('Invoice', 200, 300);` },
+      { name: 'canvas ctx.fillText', code: `ctx.fillText('Total', 200, 300);` },
+      { name: '.code(n) on something that is not a reply', code: 'editor.code(404);' },
+      { name: 'ctx.assert with the number elsewhere', code: `ctx.assert(404, 'value');` },
+      { name: 'the number as a test of ?:', code: 'res.status(500 ? a : b);' },
+      {
+        name: 'a constant already',
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(StatusCodes.NOT_FOUND);`,
+      },
+      { name: 'a string', code: `res.status('404');` },
+      { name: 'a bigint', code: 'res.status(404n);' },
+      { name: 'a negative number', code: 'res.status(-404);' },
+      { name: 'a fraction', code: 'res.status(404.5);' },
+      { name: 'object keys (ts-rest responses)', code: 'const contract = { responses: { 200: User, 404: NotFound } };' },
+      { name: 'type positions', code: 'type Result = { status: 200; body: User } | { status: 404; body: null };' },
+      { name: 'arithmetic', code: 'const klass = Math.floor(status / 100) * 100 + 404;' },
+      {
+        name: 'a parameter not named like a status',
+        code: `function wait(ms) {}
+wait(500);`,
+      },
+      {
+        name: 'a member callee of a same-file class is not resolved',
+        code: `class A { send(status) {} }
+new A().send(404);`,
+      },
+      { name: 'computed member with a non-status name', code: `res['timeout'] = 500;` },
+      { name: 'status in a nested unrelated object', code: 'const config = { retry: { status: { delay: 500 } } };' },
+    ],
+    invalid: [],
+  });
+});
+
+describe("options", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [
+      {
+        name: 'allow',
+        code: `res.status(200);
+res.status(201);`,
+        options: [
+          { allow: [200, 201] },
+        ],
+      },
+      {
+        name: 'ignoreTests skips *.test.* files',
+        filename: HSC_TEST,
+        code: 'expect(res.status).toBe(404);',
+        options: [
+          { ignoreTests: true },
+        ],
+      },
+      {
+        name: 'ignoreTests skips __tests__/',
+        filename: HSC_TESTS_DIR,
+        code: 'expect(res.status).toBe(404);',
+        options: [
+          { ignoreTests: true },
+        ],
+      },
+      {
+        name: 'checkRanges: bounds that do not delimit a status class',
+        code: 'if (width > 150 && width < 170) shrink();',
+        options: [
+          { checkRanges: true },
+        ],
+      },
+      {
+        name: 'reportUnregistered: numbers outside 100-599',
+        code: 'res.status(999);',
+        options: [
+          { reportUnregistered: true },
+        ],
+      },
+    ],
+    invalid: [
+      {
+        name: 'allow leaves other codes reported',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(200);
+res.status(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status(200);
+res.status(StatusCodes.NOT_FOUND);`,
+        options: [
+          { allow: [200] },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 12,
+            endLine: 3,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'ignoreTests: false reports test files',
+        filename: HSC_TEST,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toBe(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toBe(StatusCodes.NOT_FOUND);`,
+        options: [
+          { ignoreTests: false },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 25,
+            endLine: 2,
+            endColumn: 28,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'ignoreTests keeps reporting source files',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status(StatusCodes.NOT_FOUND);`,
+        options: [
+          { ignoreTests: true },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'checkRanges: status >= n',
+        code: 'if (res.status >= 500) alert();',
+        output: null,
+        options: [
+          { checkRanges: true },
+        ],
+        errors: [
+          { messageId: 'statusRange', line: 1, column: 19, endLine: 1, endColumn: 22, data: { code: 500 } },
+        ],
+      },
+      {
+        name: 'checkRanges: code < 200 || code > 299',
+        code: 'if (code < 200 || code > 299) throw new Error();',
+        output: null,
+        options: [
+          { checkRanges: true },
+        ],
+        errors: [
+          { messageId: 'statusRange', line: 1, column: 12, endLine: 1, endColumn: 15, data: { code: 200 } },
+          { messageId: 'statusRange', line: 1, column: 26, endLine: 1, endColumn: 29, data: { code: 299 } },
+        ],
+      },
+      {
+        name: 'checkRanges: x >= 400 && x < 500',
+        code: 'const clientError = x >= 400 && x < 500;',
+        output: null,
+        options: [
+          { checkRanges: true },
+        ],
+        errors: [
+          { messageId: 'statusRange', line: 1, column: 26, endLine: 1, endColumn: 29, data: { code: 400 } },
+          { messageId: 'statusRange', line: 1, column: 37, endLine: 1, endColumn: 40, data: { code: 500 } },
+        ],
+      },
+      {
+        name: 'checkRanges: status < 600',
+        code: 'const valid = statusCode < 600;',
+        output: null,
+        options: [
+          { checkRanges: true },
+        ],
+        errors: [
+          { messageId: 'statusRange', line: 1, column: 28, endLine: 1, endColumn: 31, data: { code: 600 } },
+        ],
+      },
+      {
+        name: 'reportUnregistered: res.status(299)',
+        code: `res.status(299);
+res.status(180);`,
+        output: null,
+        options: [
+          { reportUnregistered: true },
+        ],
+        errors: [
+          { messageId: 'unregisteredStatus', line: 1, column: 12, endLine: 1, endColumn: 15, data: { code: 299 } },
+          { messageId: 'unregisteredStatus', line: 2, column: 12, endLine: 2, endColumn: 15, data: { code: 180 } },
+        ],
+      },
+    ],
+  });
+});
+
+describe("imports: ESM, TypeScript and merging", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'adds the import at the top when the file has none',
+        filename: HSC,
+        code: `export function notFound(res) {
+  res.status(404).end();
+}`,
+        output: `import { StatusCodes } from 'http-status-codes';
+
+export function notFound(res) {
+  res.status(StatusCodes.NOT_FOUND).end();
+}`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 14,
+            endLine: 2,
+            endColumn: 17,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'adds the import after the last import',
+        filename: HSC,
+        code: `import express from 'express';
+import { db } from './db.js';
+
+export const app = express();
+app.use((req, res) => res.sendStatus(404));`,
+        output: `import express from 'express';
+import { db } from './db.js';
+import { StatusCodes } from 'http-status-codes';
+
+export const app = express();
+app.use((req, res) => res.sendStatus(StatusCodes.NOT_FOUND));`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 5,
+            column: 38,
+            endLine: 5,
+            endColumn: 41,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'merges into an existing import from the module',
+        filename: HSC,
+        code: `import { getReasonPhrase } from 'http-status-codes';
+res.status(404).send(getReasonPhrase(404));`,
+        output: `import { getReasonPhrase, StatusCodes } from 'http-status-codes';
+res.status(StatusCodes.NOT_FOUND).send(getReasonPhrase(404));`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'uses a default import',
+        filename: HSC_JS,
+        code: `import codes from 'http-status-codes';
+res.status(codes.StatusCodes.OK);
+res.status(404);`,
+        output: `import codes from 'http-status-codes';
+res.status(codes.StatusCodes.OK);
+res.status(codes.StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 12,
+            endLine: 3,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'codes.StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'does not merge into a type-only import',
+        filename: HSC,
+        code: `import type { ReasonPhrases } from 'http-status-codes';
+res.status(404);`,
+        output: `import type { ReasonPhrases } from 'http-status-codes';
+import { StatusCodes } from 'http-status-codes';
+res.status(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'uses an aliased import',
+        filename: HSC,
+        code: `import { StatusCodes as Http } from 'http-status-codes';
+res.status(404);`,
+        output: `import { StatusCodes as Http } from 'http-status-codes';
+res.status(Http.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'Http.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'uses a namespace import',
+        filename: HSC,
+        code: `import * as codes from 'http-status-codes';
+res.status(404);`,
+        output: `import * as codes from 'http-status-codes';
+res.status(codes.StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'codes.StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'uses TypeScript import = require()',
+        filename: HSC,
+        code: `import codes = require('http-status-codes');
+res.status(404);`,
+        output: `import codes = require('http-status-codes');
+res.status(codes.StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'codes.StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'no fix when the constant is shadowed and its name is taken',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+function handle(StatusCodes) {
+  res.status(404);
+}`,
+        output: null,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 14,
+            endLine: 3,
+            endColumn: 17,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'no fix when a local declaration already uses the name',
+        filename: HSC,
+        code: `const StatusCodes = { gone: 410 };
+res.status(404);`,
+        output: null,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'follows double quotes and no semicolons',
+        filename: HSC,
+        code: `import express from "express"
+const app = express()
+app.use((req, res) => res.sendStatus(404))`,
+        output: `import express from "express"
+import { StatusCodes } from "http-status-codes"
+const app = express()
+app.use((req, res) => res.sendStatus(StatusCodes.NOT_FOUND))`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 38,
+            endLine: 3,
+            endColumn: 41,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'keeps a header comment above and a doc comment attached',
+        filename: HSC,
+        code: `// Copyright ACME
+
+/** Answers 404. */
+export const notFound = (res) => res.sendStatus(404);`,
+        output: `// Copyright ACME
+
+import { StatusCodes } from 'http-status-codes';
+
+/** Answers 404. */
+export const notFound = (res) => res.sendStatus(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 4,
+            column: 49,
+            endLine: 4,
+            endColumn: 52,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: `goes after a 'use client' directive`,
+        filename: HSC,
+        code: `'use client';
+export const ok = (r: Response) => r.status === 200;`,
+        output: `'use client';
+import { StatusCodes } from 'http-status-codes';
+export const ok = (r: Response) => r.status === StatusCodes.OK;`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 49, endLine: 2, endColumn: 52, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: 'several literals: the import comes with the first fix, the rest follow in a second pass, then nothing changes',
+        filename: HSC,
+        code: `import express from 'express';
+const app = express();
+app.get('/a', (req, res) => res.sendStatus(204));
+app.get('/b', (req, res) => res.sendStatus(404));`,
+        output: [
+          `import express from 'express';
+import { StatusCodes } from 'http-status-codes';
+const app = express();
+app.get('/a', (req, res) => res.sendStatus(StatusCodes.NO_CONTENT));
+app.get('/b', (req, res) => res.sendStatus(404));`,
+          `import express from 'express';
+import { StatusCodes } from 'http-status-codes';
+const app = express();
+app.get('/a', (req, res) => res.sendStatus(StatusCodes.NO_CONTENT));
+app.get('/b', (req, res) => res.sendStatus(StatusCodes.NOT_FOUND));`,
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 44,
+            endLine: 3,
+            endColumn: 47,
+            data: { code: 204, phrase: 'No Content', constant: 'StatusCodes.NO_CONTENT' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 4,
+            column: 44,
+            endLine: 4,
+            endColumn: 47,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'ESM JavaScript (.mjs)',
+        filename: HSC_MJS,
+        code: `import http from 'node:http';
+http.createServer((req, res) => {
+  res.writeHead(200);
+  res.end();
+});`,
+        output: `import http from 'node:http';
+import { StatusCodes } from 'http-status-codes';
+http.createServer((req, res) => {
+  res.writeHead(StatusCodes.OK);
+  res.end();
+});`,
+        errors: [
+          { messageId: 'magicStatus', line: 3, column: 17, endLine: 3, endColumn: 20, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+    ],
+  });
+});
+
+describe("imports: CommonJS", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'adds a require after the last require',
+        filename: HSC_CJS,
+        code: `const express = require('express');
+const app = express();
+app.use((req, res) => res.sendStatus(404));`,
+        output: `const express = require('express');
+const { StatusCodes } = require('http-status-codes');
+const app = express();
+app.use((req, res) => res.sendStatus(StatusCodes.NOT_FOUND));`,
+        languageOptions: { sourceType: 'commonjs' },
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 38,
+            endLine: 3,
+            endColumn: 41,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'merges into a destructuring require of the module',
+        filename: HSC_CJS,
+        code: `const { getReasonPhrase } = require('http-status-codes');
+res.status(500).send(getReasonPhrase(500));`,
+        output: `const { getReasonPhrase, StatusCodes } = require('http-status-codes');
+res.status(StatusCodes.INTERNAL_SERVER_ERROR).send(getReasonPhrase(500));`,
+        languageOptions: { sourceType: 'commonjs' },
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'uses a required StatusCodes',
+        filename: HSC_CJS,
+        code: `const { StatusCodes } = require('http-status-codes');
+res.status(201);`,
+        output: `const { StatusCodes } = require('http-status-codes');
+res.status(StatusCodes.CREATED);`,
+        languageOptions: { sourceType: 'commonjs' },
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 201, phrase: 'Created', constant: 'StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'uses a required module object',
+        filename: HSC_CJS,
+        code: `const codes = require('http-status-codes');
+res.status(201);`,
+        output: `const codes = require('http-status-codes');
+res.status(codes.StatusCodes.CREATED);`,
+        languageOptions: { sourceType: 'commonjs' },
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 201, phrase: 'Created', constant: 'codes.StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: `uses require('…').StatusCodes`,
+        filename: HSC_CJS,
+        code: `const Codes = require('http-status-codes').StatusCodes;
+res.status(201);`,
+        output: `const Codes = require('http-status-codes').StatusCodes;
+res.status(Codes.CREATED);`,
+        languageOptions: { sourceType: 'commonjs' },
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 12, endLine: 2, endColumn: 15, data: { code: 201, phrase: 'Created', constant: 'Codes.CREATED' } },
+        ],
+      },
+      {
+        name: `a module.exports file without requires gets a require after 'use strict'`,
+        filename: HSC_JS,
+        code: `'use strict';
+
+module.exports = (req, res) => res.sendStatus(204);`,
+        output: `'use strict';
+const { StatusCodes } = require('http-status-codes');
+
+module.exports = (req, res) => res.sendStatus(StatusCodes.NO_CONTENT);`,
+        languageOptions: { sourceType: 'script' },
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 47,
+            endLine: 3,
+            endColumn: 50,
+            data: { code: 204, phrase: 'No Content', constant: 'StatusCodes.NO_CONTENT' },
+          },
+        ],
+      },
+    ],
+  });
+});
+
+describe("fix or suggestion: where the provider comes from", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'suggestion when the provider is not a dependency',
+        filename: NONE,
+        code: 'res.status(404);',
+        output: null,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 1,
+            column: 12,
+            endLine: 1,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+            suggestions: [
+              {
+                messageId: 'replaceWithConstantAndImport',
+                data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND', binding: 'StatusCodes', module: 'http-status-codes' },
+                output: `import { StatusCodes } from 'http-status-codes';
+
+res.status(StatusCodes.NOT_FOUND);`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'suggestion in a source file when the provider is only a devDependency',
+        filename: DEV,
+        code: 'res.status(404);',
+        output: null,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 1,
+            column: 12,
+            endLine: 1,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+            suggestions: [
+              {
+                messageId: 'replaceWithConstantAndImport',
+                data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND', binding: 'StatusCodes', module: 'http-status-codes' },
+                output: `import { StatusCodes } from 'http-status-codes';
+
+res.status(StatusCodes.NOT_FOUND);`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'fix in a test file when the provider is a devDependency',
+        filename: DEV_TEST,
+        code: 'expect(res.status).toBe(404);',
+        output: `import { StatusCodes } from 'http-status-codes';
+
+expect(res.status).toBe(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 1,
+            column: 25,
+            endLine: 1,
+            endColumn: 28,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'fix without a dependency when the constant is already imported',
+        filename: NONE,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'uses another provider already in scope rather than adding a second library',
+        filename: HSC,
+        code: `import { Controller, HttpCode, HttpStatus } from '@nestjs/common';
+class C {
+  @HttpCode(204)
+  remove() {}
+}`,
+        output: `import { Controller, HttpCode, HttpStatus } from '@nestjs/common';
+class C {
+  @HttpCode(HttpStatus.NO_CONTENT)
+  remove() {}
+}`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 13,
+            endLine: 3,
+            endColumn: 16,
+            data: { code: 204, phrase: 'No Content', constant: 'HttpStatus.NO_CONTENT' },
+          },
+        ],
+      },
+    ],
+  });
+});
+
+describe("providers", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'http-status-codes has no constant for 208, 226, 425, 506, 508, 510',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(208);
+res.status(226);
+res.status(425);
+res.status(506);
+res.status(508);
+res.status(510);`,
+        output: null,
+        errors: [
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 208, phrase: 'Already Reported', provider: 'http-status-codes' },
+          },
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 3,
+            column: 12,
+            endLine: 3,
+            endColumn: 15,
+            data: { code: 226, phrase: 'IM Used', provider: 'http-status-codes' },
+          },
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 4,
+            column: 12,
+            endLine: 4,
+            endColumn: 15,
+            data: { code: 425, phrase: 'Too Early', provider: 'http-status-codes' },
+          },
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 5,
+            column: 12,
+            endLine: 5,
+            endColumn: 15,
+            data: { code: 506, phrase: 'Variant Also Negotiates', provider: 'http-status-codes' },
+          },
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 6,
+            column: 12,
+            endLine: 6,
+            endColumn: 15,
+            data: { code: 508, phrase: 'Loop Detected', provider: 'http-status-codes' },
+          },
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 7,
+            column: 12,
+            endLine: 7,
+            endColumn: 15,
+            data: { code: 510, phrase: 'Not Extended', provider: 'http-status-codes' },
+          },
+        ],
+      },
+      {
+        name: 'http-status-codes spells 413 REQUEST_TOO_LONG',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(413);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status(StatusCodes.REQUEST_TOO_LONG);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 413, phrase: 'Content Too Large', constant: 'StatusCodes.REQUEST_TOO_LONG' },
+          },
+        ],
+      },
+      {
+        name: '418 and its library name',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.status(418);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.status(StatusCodes.IM_A_TEAPOT);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 418, phrase: `I'm a Teapot`, constant: 'StatusCodes.IM_A_TEAPOT' },
+          },
+        ],
+      },
+      {
+        name: '@nestjs/common: HttpStatus, merged into the existing import, 413 PAYLOAD_TOO_LARGE',
+        filename: NEST11,
+        code: `import { Controller, HttpException } from '@nestjs/common';
+throw new HttpException('Too large', 413);`,
+        output: `import { Controller, HttpException, HttpStatus } from '@nestjs/common';
+throw new HttpException('Too large', HttpStatus.PAYLOAD_TOO_LARGE);`,
+        options: [
+          { provider: '@nestjs/common' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 38,
+            endLine: 2,
+            endColumn: 41,
+            data: { code: 413, phrase: 'Content Too Large', constant: 'HttpStatus.PAYLOAD_TOO_LARGE' },
+          },
+        ],
+      },
+      {
+        name: '@nestjs/common 11 has 207, 208, 423, 507, 508',
+        filename: NEST11,
+        code: `import { HttpStatus } from '@nestjs/common';
+res.status(507);`,
+        output: `import { HttpStatus } from '@nestjs/common';
+res.status(HttpStatus.INSUFFICIENT_STORAGE);`,
+        options: [
+          { provider: '@nestjs/common' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 507, phrase: 'Insufficient Storage', constant: 'HttpStatus.INSUFFICIENT_STORAGE' },
+          },
+        ],
+      },
+      {
+        name: '@nestjs/common 10 lacks 207, 208, 423, 507, 508: report only',
+        filename: NEST10,
+        code: `import { HttpStatus } from '@nestjs/common';
+res.status(207);
+res.status(208);
+res.status(423);
+res.status(507);
+res.status(508);
+res.status(404);`,
+        output: `import { HttpStatus } from '@nestjs/common';
+res.status(207);
+res.status(208);
+res.status(423);
+res.status(507);
+res.status(508);
+res.status(HttpStatus.NOT_FOUND);`,
+        options: [
+          { provider: '@nestjs/common' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 207, phrase: 'Multi-Status', provider: '@nestjs/common 10' },
+          },
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 3,
+            column: 12,
+            endLine: 3,
+            endColumn: 15,
+            data: { code: 208, phrase: 'Already Reported', provider: '@nestjs/common 10' },
+          },
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 4,
+            column: 12,
+            endLine: 4,
+            endColumn: 15,
+            data: { code: 423, phrase: 'Locked', provider: '@nestjs/common 10' },
+          },
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 5,
+            column: 12,
+            endLine: 5,
+            endColumn: 15,
+            data: { code: 507, phrase: 'Insufficient Storage', provider: '@nestjs/common 10' },
+          },
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 6,
+            column: 12,
+            endLine: 6,
+            endColumn: 15,
+            data: { code: 508, phrase: 'Loop Detected', provider: '@nestjs/common 10' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 7,
+            column: 12,
+            endLine: 7,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'HttpStatus.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: '@nestjs/common has no constant for 426, 431, 451, 511 in any version',
+        filename: NEST11,
+        code: 'res.status(451);',
+        output: null,
+        options: [
+          { provider: '@nestjs/common' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 1,
+            column: 12,
+            endLine: 1,
+            endColumn: 15,
+            data: { code: 451, phrase: 'Unavailable For Legal Reasons', provider: '@nestjs/common' },
+          },
+        ],
+      },
+      {
+        name: 'http-status: status.X, 413 REQUEST_ENTITY_TOO_LARGE',
+        filename: HTTP_STATUS,
+        code: 'res.status(413);',
+        output: `import { status } from 'http-status';
+
+res.status(status.REQUEST_ENTITY_TOO_LARGE);`,
+        options: [
+          { provider: 'http-status' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 1,
+            column: 12,
+            endLine: 1,
+            endColumn: 15,
+            data: { code: 413, phrase: 'Content Too Large', constant: 'status.REQUEST_ENTITY_TOO_LARGE' },
+          },
+        ],
+      },
+      {
+        name: 'http-status: default import in scope',
+        filename: HTTP_STATUS,
+        code: `import httpStatus from 'http-status';
+if (res.status === 404) {}`,
+        output: `import httpStatus from 'http-status';
+if (res.status === httpStatus.NOT_FOUND) {}`,
+        options: [
+          { provider: 'http-status' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 20,
+            endLine: 2,
+            endColumn: 23,
+            data: { code: 404, phrase: 'Not Found', constant: 'httpStatus.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'http-status: no fix under as const',
+        filename: HTTP_STATUS,
+        code: `import { status } from 'http-status';
+const r = { status: 404 as const };`,
+        output: null,
+        options: [
+          { provider: 'http-status' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 21,
+            endLine: 2,
+            endColumn: 24,
+            data: { code: 404, phrase: 'Not Found', constant: 'status.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'node:http2: constants.HTTP_STATUS_X, a built-in so always importable; 413 HTTP_STATUS_PAYLOAD_TOO_LARGE',
+        filename: NONE,
+        code: 'res.status(413);',
+        output: `import { constants } from 'node:http2';
+
+res.status(constants.HTTP_STATUS_PAYLOAD_TOO_LARGE);`,
+        options: [
+          { provider: 'node:http2' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 1,
+            column: 12,
+            endLine: 1,
+            endColumn: 15,
+            data: { code: 413, phrase: 'Content Too Large', constant: 'constants.HTTP_STATUS_PAYLOAD_TOO_LARGE' },
+          },
+        ],
+      },
+      {
+        name: 'node:http2: merges into an import from http2',
+        filename: NONE,
+        code: `import { createServer } from 'http2';
+res.writeHead(200);`,
+        output: `import { createServer, constants } from 'http2';
+res.writeHead(constants.HTTP_STATUS_OK);`,
+        options: [
+          { provider: 'node:http2' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 15,
+            endLine: 2,
+            endColumn: 18,
+            data: { code: 200, phrase: 'OK', constant: 'constants.HTTP_STATUS_OK' },
+          },
+        ],
+      },
+      {
+        name: 'node:http2: default import in scope',
+        filename: NONE,
+        code: `import http2 from 'node:http2';
+res.writeHead(208);`,
+        output: `import http2 from 'node:http2';
+res.writeHead(http2.constants.HTTP_STATUS_ALREADY_REPORTED);`,
+        options: [
+          { provider: 'node:http2' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 15,
+            endLine: 2,
+            endColumn: 18,
+            data: { code: 208, phrase: 'Already Reported', constant: 'http2.constants.HTTP_STATUS_ALREADY_REPORTED' },
+          },
+        ],
+      },
+      {
+        name: 'node:http2: number-typed constants are suggestions where a literal type may be expected',
+        filename: NONE,
+        code: `import { constants } from 'node:http2';
+app.get('/', (c) => c.json(body, 404));
+const r = { status: 404, body };
+if (r.status === 200) r.body.id;
+switch (r.status) {
+  case 201:
+}`,
+        output: null,
+        options: [
+          { provider: 'node:http2' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 34,
+            endLine: 2,
+            endColumn: 37,
+            data: { code: 404, phrase: 'Not Found', constant: 'constants.HTTP_STATUS_NOT_FOUND' },
+            suggestions: [
+              {
+                messageId: 'replaceWithConstant',
+                data: { code: 404, phrase: 'Not Found', constant: 'constants.HTTP_STATUS_NOT_FOUND' },
+                output: `import { constants } from 'node:http2';
+app.get('/', (c) => c.json(body, constants.HTTP_STATUS_NOT_FOUND));
+const r = { status: 404, body };
+if (r.status === 200) r.body.id;
+switch (r.status) {
+  case 201:
+}`,
+              },
+            ],
+          },
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 21,
+            endLine: 3,
+            endColumn: 24,
+            data: { code: 404, phrase: 'Not Found', constant: 'constants.HTTP_STATUS_NOT_FOUND' },
+            suggestions: [
+              {
+                messageId: 'replaceWithConstant',
+                data: { code: 404, phrase: 'Not Found', constant: 'constants.HTTP_STATUS_NOT_FOUND' },
+                output: `import { constants } from 'node:http2';
+app.get('/', (c) => c.json(body, 404));
+const r = { status: constants.HTTP_STATUS_NOT_FOUND, body };
+if (r.status === 200) r.body.id;
+switch (r.status) {
+  case 201:
+}`,
+              },
+            ],
+          },
+          {
+            messageId: 'magicStatus',
+            line: 4,
+            column: 18,
+            endLine: 4,
+            endColumn: 21,
+            data: { code: 200, phrase: 'OK', constant: 'constants.HTTP_STATUS_OK' },
+            suggestions: [
+              {
+                messageId: 'replaceWithConstant',
+                data: { code: 200, phrase: 'OK', constant: 'constants.HTTP_STATUS_OK' },
+                output: `import { constants } from 'node:http2';
+app.get('/', (c) => c.json(body, 404));
+const r = { status: 404, body };
+if (r.status === constants.HTTP_STATUS_OK) r.body.id;
+switch (r.status) {
+  case 201:
+}`,
+              },
+            ],
+          },
+          {
+            messageId: 'magicStatus',
+            line: 6,
+            column: 8,
+            endLine: 6,
+            endColumn: 11,
+            data: { code: 201, phrase: 'Created', constant: 'constants.HTTP_STATUS_CREATED' },
+            suggestions: [
+              {
+                messageId: 'replaceWithConstant',
+                data: { code: 201, phrase: 'Created', constant: 'constants.HTTP_STATUS_CREATED' },
+                output: `import { constants } from 'node:http2';
+app.get('/', (c) => c.json(body, 404));
+const r = { status: 404, body };
+if (r.status === 200) r.body.id;
+switch (r.status) {
+  case constants.HTTP_STATUS_CREATED:
+}`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'node:http2: no fix under as const',
+        filename: NONE,
+        code: `import { constants } from 'node:http2';
+res.status(404 as const);`,
+        output: null,
+        options: [
+          { provider: 'node:http2' },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'constants.HTTP_STATUS_NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'own module: { module, import } with http-status-codes names, imported without a dependency check',
+        filename: NONE,
+        code: 'res.status(413);',
+        output: `import { Http } from '~/http-status';
+
+res.status(Http.REQUEST_TOO_LONG);`,
+        options: [
+          { provider: { module: '~/http-status', import: 'Http' } },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 1,
+            column: 12,
+            endLine: 1,
+            endColumn: 15,
+            data: { code: 413, phrase: 'Content Too Large', constant: 'Http.REQUEST_TOO_LONG' },
+          },
+        ],
+      },
+      {
+        name: 'own module: names from another provider',
+        filename: NONE,
+        code: `import { Http } from '@acme/http';
+res.status(413);`,
+        output: `import { Http } from '@acme/http';
+res.status(Http.PAYLOAD_TOO_LARGE);`,
+        options: [
+          { provider: { module: '@acme/http', import: 'Http', names: '@nestjs/common' } },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 413, phrase: 'Content Too Large', constant: 'Http.PAYLOAD_TOO_LARGE' },
+          },
+        ],
+      },
+      {
+        name: 'own module: an explicit name map; codes outside it are reported only',
+        filename: NONE,
+        code: `import { Status } from '@acme/http';
+res.status(404);
+res.status(500);`,
+        output: `import { Status } from '@acme/http';
+res.status(Status.NotFound);
+res.status(500);`,
+        options: [
+          { provider: { module: '@acme/http', import: 'Status', names: { '404': 'NotFound' } } },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { code: 404, phrase: 'Not Found', constant: 'Status.NotFound' },
+          },
+          {
+            messageId: 'magicStatusNoConstant',
+            line: 3,
+            column: 12,
+            endLine: 3,
+            endColumn: 15,
+            data: { code: 500, phrase: 'Internal Server Error', provider: '@acme/http' },
+          },
+        ],
+      },
+      {
+        name: 'own module: values of unknown type are suggestions in literal positions',
+        filename: NONE,
+        code: `import { Status } from '@acme/http';
+const r = { status: 404 };`,
+        output: null,
+        options: [
+          { provider: { module: '@acme/http', import: 'Status' } },
+        ],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 21,
+            endLine: 2,
+            endColumn: 24,
+            data: { code: 404, phrase: 'Not Found', constant: 'Status.NOT_FOUND' },
+            suggestions: [
+              {
+                messageId: 'replaceWithConstant',
+                data: { code: 404, phrase: 'Not Found', constant: 'Status.NOT_FOUND' },
+                output: `import { Status } from '@acme/http';
+const r = { status: Status.NOT_FOUND };`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+});
+
