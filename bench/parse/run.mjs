@@ -2,6 +2,7 @@
 // The parse benchmark (`pnpm run bench:parse`). See README.md next to this file.
 //
 //   node bench/parse/run.mjs [--pages 2000] [--stride 20] [--warmup 100] [--no-docutils] [--json FILE]
+//                            [--parser path/to/dist/index.js]   (default: packages/parser/dist/index.js)
 //
 // 1. Generates (or reuses) the deterministic corpus in bench/parse/corpus/.
 // 2. Parses it with docdrift (packages/parser/dist, this thread), ×1, then the
@@ -18,7 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_OUT, DEFAULT_SEED, generatePage, pageName, writeCorpus } from './generate.mjs';
 
@@ -38,7 +39,7 @@ const SEED = Number(arg('seed', DEFAULT_SEED));
 const SCALES = [1, 2, 4];
 const DOC_SIZES = [4, 16];
 
-const dist = join(root, 'packages', 'parser', 'dist', 'index.js');
+const dist = resolve(arg('parser', join(root, 'packages', 'parser', 'dist', 'index.js')));
 if (!existsSync(dist)) {
   console.error(`bench:parse: ${relative(process.cwd(), dist)} is missing; build the parser first:\n  npx -y pnpm@10.34.9 --filter @docdrift/parser build`);
   process.exit(2);
