@@ -11,6 +11,7 @@
 // are the N pages of the smaller one. No Math.random, no Date.
 //
 //   node bench/parse/generate.mjs [--pages 2000] [--seed 20250101] [--out bench/parse/corpus]
+/* global process, console, Buffer */
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';

@@ -15,6 +15,7 @@
 //
 // Throughput is MB/s with MB = 10^6 bytes of UTF-8 source; parse time only
 // (files are read before timing starts, results are dropped after each page).
+/* global process, console, Buffer */
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
