@@ -37,6 +37,8 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
   const docSet = buildDocSet(input, config);
   const out: Diagnostic[] = [];
   const checked = docSet.pages.filter((p) => p.checked);
+  // Parse every checked page first, so label indexes use the parser's labels for them (context pages are scanned).
+  for (const p of checked) void p.root;
   let done = 0;
   for (const page of checked) {
     const disables = parseDisables(page.text);

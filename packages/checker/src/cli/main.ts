@@ -1,0 +1,276 @@
+/**
+ * `docdrift [paths…]`: the whole CLI as a function of its arguments and
+ * streams, so tests run it in-process. bin.ts only calls this and sets the
+ * exit code: 0 no errors, 1 errors (or warnings over --max-warnings),
+ * 2 usage, config or I/O failure.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkDocSet } from '../check.js';
+import { ConfigError, parseRuleFlag, resolveRules, type Config } from '../config.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { sortDiagnostics } from '../diagnostic.js';
+import { loadConfig, loadInput, PathError } from '../loader.js';
+import type { DocSet } from '../model.js';
+import { FORMATS, format, type Format } from '../reporters/index.js';
+import { rules } from '../rules/index.js';
+
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface MainOptions {
+  argv: readonly string[];
+  cwd: string;
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Environment (NO_COLOR, FORCE_COLOR); default `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+const HELP = `Usage: docdrift [options] [paths...]
+
+Check documentation pages (reStructuredText and Markdown) and their variants.
+Paths are files or folders (default: .). A file argument is checked with its
+project's other pages and its variant counterparts loaded as context.
+
+Options:
+  -c, --config FILE          config file (default: docdrift.config.json, searched upward)
+  -f, --format NAME          stylish (default), compact or json
+  -o, --output FILE          write the report to FILE instead of stdout
+      --rule ID=SEVERITY     set a rule's severity: off, info, warn or error (repeatable)
+      --quiet                report errors only
+      --max-warnings N       exit 1 when there are more than N warnings
+      --color, --no-color    force or disable colours (NO_COLOR / FORCE_COLOR are respected)
+      --list-rules           list the rules with their severity and exit
+      --print-config         print the effective configuration and exit
+      --print-variants       print the projects and variant groups and exit
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config or I/O failure.
+`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** chalk colour level from flags, environment and the stream. */
+export function colorLevel(flags: { color?: boolean; noColor?: boolean }, env: Record<string, string | undefined>, stream: OutStream, toFile: boolean): 0 | 1 | 2 | 3 {
+  if (flags.noColor) return 0;
+  if (flags.color) return 1;
+  if (toFile) return 0;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    if (force === '2') return 2;
+    if (force === '3') return 3;
+    return 1;
+  }
+  if (!stream.isTTY) return 0;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  if (env.TERM?.includes('256')) return 2;
+  return 1;
+}
+
+export async function main(opts: MainOptions): Promise<number> {
+  const { cwd, stdout, stderr } = opts;
+  const env = opts.env ?? process.env;
+  const fail = (message: string): number => {
+    stderr.write(`docdrift: ${message}\n`);
+    return 2;
+  };
+
+  let args;
+  try {
+    args = parseArgs({
+      args: [...opts.argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string', short: 'c' },
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        rule: { type: 'string', multiple: true },
+        quiet: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'list-rules': { type: 'boolean' },
+        'print-config': { type: 'boolean' },
+        'print-variants': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    return fail(`${(e as Error).message}\nTry 'docdrift --help'.`);
+  }
+  const v = args.values;
+  if (v.help) {
+    stdout.write(HELP);
+    return 0;
+  }
+  if (v.version) {
+    stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const fmt = (v.format ?? 'stylish') as Format;
+  if (!FORMATS.includes(fmt)) return fail(`unknown format ${JSON.stringify(v.format)} (use ${FORMATS.join(', ')})`);
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(v['max-warnings'])) return fail(`--max-warnings expects a number, got ${JSON.stringify(v['max-warnings'])}`);
+    maxWarnings = Number(v['max-warnings']);
+  }
+
+  let config: Config;
+  let configFile: string | undefined;
+  try {
+    const loaded = loadConfig(cwd, v.config);
+    config = loaded.config;
+    configFile = loaded.file;
+    if (v.rule) {
+      const ruleSettings = { ...config.rules };
+      for (const flag of v.rule) {
+        const [id, sev] = parseRuleFlag(flag);
+        const prev = ruleSettings[id];
+        ruleSettings[id] = Array.isArray(prev) && prev[1] ? [sev, prev[1]] : sev;
+      }
+      config = { ...config, rules: ruleSettings };
+    }
+    resolveRules(rules, config);
+  } catch (e) {
+    if (e instanceof ConfigError) return fail(e.message);
+    throw e;
+  }
+
+  if (v['list-rules']) {
+    const active = new Map(resolveRules(rules, config).map((r) => [r.rule.id, r.severity]));
+    const width = Math.max(...rules.map((r) => r.id.length));
+    for (const r of rules) {
+      const sev = active.get(r.id) ?? 'off';
+      stdout.write(`${r.id.padEnd(width)}  ${sev.padEnd(7)}  ${r.meta.description}\n`);
+    }
+    return 0;
+  }
+  if (v['print-config']) {
+    const effective: Record<string, unknown> = {};
+    const active = resolveRules(rules, config);
+    for (const r of rules) {
+      const res = active.find((a) => a.rule === r);
+      effective[r.id] = res ? (Object.keys(res.options).length > 0 ? [res.severity, res.options] : res.severity) : 'off';
+    }
+    const printed = { configFile: configFile ? relativeOrAbs(cwd, configFile) : null, ...config, rules: effective };
+    stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
+    return 0;
+  }
+
+  let loaded;
+  try {
+    loaded = await loadInput({ cwd, paths: args.positionals, config });
+  } catch (e) {
+    if (e instanceof PathError) return fail(e.message);
+    throw e;
+  }
+  for (const err of loaded.errors) stderr.write(`docdrift: cannot read ${err.file}: ${err.reason}\n`);
+
+  const progress = makeProgress(stderr, loaded.checked);
+  let result;
+  try {
+    result = checkDocSet(loaded.input, config, { onPage: progress.tick });
+  } catch (e) {
+    if (e instanceof ConfigError) return fail(e.message);
+    throw e;
+  } finally {
+    progress.done();
+  }
+
+  if (v['print-variants']) {
+    stdout.write(fmt === 'json' ? `${JSON.stringify(variantsJson(result.docSet), null, 2)}\n` : variantsText(result.docSet));
+    return loaded.errors.length > 0 ? 2 : 0;
+  }
+
+  const readErrors: Diagnostic[] = loaded.errors.map((e) => ({
+    ruleId: 'read-error',
+    severity: 'error',
+    message: `Cannot read file: ${e.reason}`,
+    file: e.file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  }));
+  let diagnostics = sortDiagnostics([...result.diagnostics, ...readErrors]);
+  if (v.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+
+  const toFile = v.output !== undefined;
+  const level = colorLevel({ color: v.color, noColor: v['no-color'] }, env, stdout, toFile);
+  const report = format(fmt, diagnostics, level);
+  if (toFile) {
+    try {
+      writeFileSync(resolve(cwd, v.output as string), report);
+    } catch (e) {
+      return fail(`cannot write ${v.output}: ${(e as Error).message}`);
+    }
+  } else stdout.write(report);
+
+  if (loaded.errors.length > 0) return 2;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    stderr.write(`docdrift: too many warnings (${warnings}, maximum ${maxWarnings})\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function relativeOrAbs(cwd: string, file: string): string {
+  const r = file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
+  return r;
+}
+
+/** Progress on stderr when it is a TTY and the run takes more than half a second. */
+function makeProgress(stderr: OutStream, total: number): { tick: (done: number) => void; done: () => void } {
+  if (!stderr.isTTY) return { tick: () => undefined, done: () => undefined };
+  const start = Date.now();
+  let last = 0;
+  let shown = false;
+  return {
+    tick(done) {
+      const now = Date.now();
+      if (now - start < 500 || now - last < 100) return;
+      last = now;
+      shown = true;
+      stderr.write(`\r\x1b[2Kdocdrift: checked ${done}/${total} files`);
+    },
+    done() {
+      if (shown) stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+export function variantsJson(docSet: DocSet): unknown {
+  return {
+    projects: docSet.projects.map((p) => ({ root: p.root, source: p.source, url: p.url ?? null, pages: p.pages.length, complete: p.labels.complete })),
+    variantGroups: docSet.variantGroups.map((g) => ({ key: g.key, by: g.by, members: g.members.map((m) => ({ variant: m.variant, file: m.page.file })) })),
+  };
+}
+
+export function variantsText(docSet: DocSet): string {
+  let out = 'Projects:\n';
+  for (const p of docSet.projects) {
+    out += `  ${p.root}  (${p.pages.length} ${p.pages.length === 1 ? 'page' : 'pages'}, found by ${p.source}${p.url ? `, ${p.url}` : ''}${p.labels.complete ? '' : ', incomplete'})\n`;
+  }
+  out += `\nVariant groups: ${docSet.variantGroups.length}\n`;
+  for (const g of docSet.variantGroups) {
+    out += `\n${g.key}  (paired by ${g.by})\n`;
+    const w = Math.max(...g.members.map((m) => m.variant.length));
+    for (const m of g.members) out += `  ${m.variant.padEnd(w)}  ${m.page.file}\n`;
+  }
+  return out;
+}

@@ -1,0 +1,323 @@
+/**
+ * The I/O half: find and read the config, expand paths into files, find
+ * project roots (`conf.py`, else the top `index.rst` holding a toctree, else
+ * the folder given on the command line), and load what a partial run needs
+ * around the files it checks (their projects' other pages, their variant
+ * counterparts) as context. The engine (check.ts) never touches the disk.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { ConfigError, validateConfig, type Config } from './config.js';
+import type { CheckInput, InputFile, ProjectHint } from './docset.js';
+import { isInside, normalizePath } from './paths.js';
+
+export const CONFIG_FILE = 'docdrift.config.json';
+const DEFAULT_EXTENSIONS = ['.rst', '.md'];
+
+export interface LoadedConfig {
+  config: Config;
+  /** Absolute path of the config file, if one was found. */
+  file: string | undefined;
+}
+
+/** Find `docdrift.config.json` from `cwd` upward (or read `explicit`), with paths rebased onto `cwd`. */
+export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
+  let file: string | undefined;
+  if (explicit) {
+    file = resolve(cwd, explicit);
+    if (!existsSync(file)) throw new ConfigError(`config file not found: ${explicit}`);
+  } else {
+    for (let dir = resolve(cwd); ; dir = resolve(dir, '..')) {
+      const f = join(dir, CONFIG_FILE);
+      if (existsSync(f)) {
+        file = f;
+        break;
+      }
+      if (resolve(dir, '..') === dir) break;
+    }
+  }
+  if (!file) return { config: {}, file: undefined };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`cannot read config ${posixRel(cwd, file)}: ${(e as Error).message}`);
+  }
+  const config = validateConfig(raw, posixRel(cwd, file));
+  return { config: rebaseConfig(config, resolve(file, '..'), cwd), file };
+}
+
+function posixRel(cwd: string, abs: string): string {
+  const r = relative(cwd, abs);
+  return r === '' ? '.' : r.split(sep).join('/');
+}
+
+/** Make the config's folder paths relative to `cwd` (they are written relative to the config file). */
+export function rebaseConfig(config: Config, configDir: string, cwd: string): Config {
+  const re = (p: string): string => posixRel(cwd, resolve(configDir, p));
+  const out: Config = { ...config };
+  if (config.projects) out.projects = config.projects.map((p) => ({ ...p, root: re(p.root) }));
+  if (config.sites) out.sites = config.sites.map((s) => ({ ...s, root: re(s.root) }));
+  if (config.variants) {
+    const sets = Array.isArray(config.variants) ? config.variants : [config.variants];
+    const rebased = sets.map((s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, re(v)])));
+    out.variants = Array.isArray(config.variants) ? rebased : rebased[0];
+  }
+  if (config.groupByContent) out.groupByContent = config.groupByContent.map(re);
+  if (config.ignores) {
+    const prefix = posixRel(cwd, configDir);
+    out.ignores = config.ignores.map((g) => (prefix === '.' ? g : `${prefix}/${g}`));
+  }
+  if (config.baseUrl && !config.sites?.some((s) => re(s.root) === re('.'))) {
+    // A top-level baseUrl applies to the config file's folder.
+    const root = re('.');
+    if (root !== '.') {
+      out.sites = [...(out.sites ?? []), { root, baseUrl: config.baseUrl }];
+      delete out.baseUrl;
+    }
+  }
+  return out;
+}
+
+export interface ReadError {
+  file: string;
+  reason: string;
+}
+
+export interface LoadResult {
+  input: CheckInput;
+  /** Files that could not be read (the others are still checked). */
+  errors: ReadError[];
+  /** Number of files to check. */
+  checked: number;
+  bytes: number;
+}
+
+export interface LoadOptions {
+  cwd: string;
+  paths: string[];
+  config: Config;
+}
+
+/** Thrown for a path argument that does not exist (a usage error, exit 2). */
+export class PathError extends Error {
+  override name = 'PathError';
+}
+
+/** Read a file as strict UTF-8 text; throws with a human reason. */
+function readText(abs: string): string {
+  let st;
+  try {
+    st = statSync(abs);
+  } catch (e) {
+    throw new Error(reason(e));
+  }
+  if (st.isDirectory()) throw new Error('is a directory');
+  let buf: Buffer;
+  try {
+    buf = readFileSync(abs);
+  } catch (e) {
+    throw new Error(reason(e));
+  }
+  if (buf.includes(0)) throw new Error('binary file (contains NUL bytes)');
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    throw new Error('invalid UTF-8');
+  }
+}
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    default:
+      return (e as Error).message;
+  }
+}
+
+async function listDir(absDir: string, cwd: string, config: Config): Promise<{ files: string[]; dirsNamedLikeFiles: string[] }> {
+  const exts = (config.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.replace(/^\./, ''));
+  const pattern = exts.length === 1 ? `**/*.${exts[0]}` : `**/*.{${exts.join(',')}}`;
+  const dirRel = posixRel(cwd, absDir);
+  const ignore = ['**/node_modules/**', '**/.git/**'];
+  for (const g of config.ignores ?? []) {
+    // Ignore globs are relative to cwd (after rebasing); make them relative to the scanned folder.
+    if (g.startsWith('**/')) ignore.push(g);
+    else if (dirRel === '.') ignore.push(g);
+    else if (g.startsWith(`${dirRel}/`)) ignore.push(g.slice(dirRel.length + 1));
+  }
+  const entries = await glob(pattern, { cwd: absDir, onlyFiles: false, ignore, dot: false, followSymbolicLinks: false, expandDirectories: false });
+  const files: string[] = [];
+  const dirs: string[] = [];
+  for (const e of entries) {
+    if (e.endsWith('/')) dirs.push(posixRel(cwd, join(absDir, e.slice(0, -1))));
+    else files.push(posixRel(cwd, join(absDir, e)));
+  }
+  return { files: files.sort(), dirsNamedLikeFiles: dirs.sort() };
+}
+
+/** Find the project root of a directory (cached): nearest `conf.py`, else the topmost ancestor (up to `stop`) whose `index.rst` has a toctree. */
+class RootFinder {
+  private confCache = new Map<string, string | null>();
+  private toctreeCache = new Map<string, boolean>();
+  constructor(private readonly cwd: string) {}
+
+  /** POSIX dir relative to cwd → project root (relative to cwd) and how it was found. */
+  find(dir: string, stop: string): { root: string; source: ProjectHint['source'] } | undefined {
+    const conf = this.conf(dir);
+    if (conf) return { root: conf, source: 'conf.py' };
+    let best: string | undefined;
+    for (let d = dir; ; d = parent(d)) {
+      if (this.hasToctree(d)) best = d;
+      if (d === stop || d === '.' || d.startsWith('..')) break;
+    }
+    return best === undefined ? undefined : { root: best, source: 'toctree' };
+  }
+
+  private conf(dir: string): string | null {
+    const cached = this.confCache.get(dir);
+    if (cached !== undefined) return cached;
+    let out: string | null = null;
+    if (existsSync(join(this.cwd, dir, 'conf.py'))) out = dir;
+    else if (dir !== '.' && !dir.startsWith('..')) out = this.conf(parent(dir));
+    this.confCache.set(dir, out);
+    return out;
+  }
+
+  private hasToctree(dir: string): boolean {
+    let v = this.toctreeCache.get(dir);
+    if (v === undefined) {
+      const f = join(this.cwd, dir, 'index.rst');
+      try {
+        v = /^\.\. toctree::/m.test(readFileSync(f, 'utf8'));
+      } catch {
+        v = false;
+      }
+      this.toctreeCache.set(dir, v);
+    }
+    return v;
+  }
+}
+
+function parent(dir: string): string {
+  const i = dir.lastIndexOf('/');
+  return i < 0 ? '.' : dir.slice(0, i);
+}
+
+/**
+ * Expand the path arguments, find each file's project, read everything. A
+ * directory argument checks every page below it; a file argument (a
+ * pre-commit run) checks that file and loads its project's other pages and
+ * its variant counterparts as context.
+ */
+export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
+  const { cwd, config } = opts;
+  const paths = opts.paths.length > 0 ? opts.paths : ['.'];
+  const toCheck = new Map<string, string>(); // file → the argument folder it came from (or its own dir)
+  const errors: ReadError[] = [];
+  const argDirs: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new PathError(`no such file or directory: ${p}`);
+    }
+    const rel = posixRel(cwd, abs);
+    if (st.isDirectory()) {
+      argDirs.push(rel);
+      const { files, dirsNamedLikeFiles } = await listDir(abs, cwd, config);
+      for (const f of files) if (!toCheck.has(f)) toCheck.set(f, rel);
+      for (const d of dirsNamedLikeFiles) errors.push({ file: d, reason: 'is a directory' });
+    } else {
+      if (config.ignores && config.ignores.length > 0 && (await glob([rel], { cwd, ignore: config.ignores, expandDirectories: false })).length === 0) continue;
+      toCheck.set(rel, parent(rel));
+    }
+  }
+
+  // Project roots.
+  const finder = new RootFinder(cwd);
+  const hints = new Map<string, ProjectHint>();
+  const configured = (config.projects ?? []).map((p) => normalizePath(p.root));
+  for (const [file, argDir] of toCheck) {
+    if (configured.some((r) => isInside(file, r))) continue;
+    const found = finder.find(parent(file), argDirs.find((d) => isInside(file, d)) ?? '.');
+    if (found) {
+      if (!hints.has(found.root)) hints.set(found.root, { root: found.root, source: found.source });
+    } else if (argDirs.some((d) => isInside(file, d))) {
+      const d = argDirs.filter((x) => isInside(file, x)).sort((a, b) => a.length - b.length)[0] as string;
+      if (!hints.has(d)) hints.set(d, { root: d, source: 'argument' });
+    } else {
+      if (!hints.has(argDir)) hints.set(argDir, { root: argDir, source: 'fallback', complete: false });
+    }
+  }
+  for (const r of configured) if (!hints.has(r)) hints.set(r, { root: r, source: 'config' });
+
+  // Context: every page of the projects the checked files belong to, variant counterparts, content groups.
+  const contextDirs = new Set<string>();
+  const projectRoots = [...hints.values()].filter((h) => h.complete !== false).map((h) => h.root);
+  const rootOf = (f: string): string | undefined => projectRoots.filter((r) => isInside(f, r)).sort((a, b) => b.length - a.length)[0];
+  for (const file of toCheck.keys()) {
+    const r = rootOf(file);
+    if (r !== undefined && !argDirs.some((d) => isInside(r, d))) contextDirs.add(r);
+  }
+  const variantSets = config.variants === undefined ? [] : Array.isArray(config.variants) ? config.variants : [config.variants];
+  for (const set of variantSets) {
+    const roots = Object.values(set).map(normalizePath);
+    if ([...toCheck.keys()].some((f) => roots.some((r) => isInside(f, r)))) {
+      for (const r of roots) if (!argDirs.some((d) => isInside(r, d))) contextDirs.add(r);
+    }
+  }
+  for (const g of config.groupByContent ?? []) {
+    const r = normalizePath(g);
+    if ([...toCheck.keys()].some((f) => isInside(f, r)) && !argDirs.some((d) => isInside(r, d))) contextDirs.add(r);
+  }
+  const context = new Set<string>();
+  for (const dir of [...contextDirs].sort()) {
+    const abs = resolve(cwd, dir);
+    if (!existsSync(abs)) continue;
+    const { files } = await listDir(abs, cwd, config);
+    for (const f of files) if (!toCheck.has(f)) context.add(f);
+  }
+  // Projects of context pages from variant roots need their roots too.
+  for (const f of context) {
+    if (rootOf(f) !== undefined || configured.some((r) => isInside(f, r))) continue;
+    const found = finder.find(parent(f), '.');
+    if (found && !hints.has(found.root)) {
+      hints.set(found.root, { root: found.root, source: found.source });
+      projectRoots.push(found.root);
+    }
+  }
+
+  const files: InputFile[] = [];
+  let bytes = 0;
+  for (const [file, check] of [...[...toCheck.keys()].map((f) => [f, true] as const), ...[...context].map((f) => [f, false] as const)]) {
+    try {
+      const text = readText(resolve(cwd, file));
+      bytes += Buffer.byteLength(text);
+      files.push({ file, text, check });
+    } catch (e) {
+      if (check) errors.push({ file, reason: (e as Error).message });
+    }
+  }
+  // A project is complete when all of its pages were read: its root lies inside a scanned folder or was loaded as context.
+  for (const h of hints.values()) {
+    if (h.complete === false) continue;
+    const covered = argDirs.some((d) => isInside(h.root, d)) || contextDirs.has(h.root);
+    h.complete = covered;
+  }
+  const input: CheckInput = { files, projects: [...hints.values()].sort((a, b) => (a.root < b.root ? -1 : 1)) };
+  return { input, errors: errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), checked: files.filter((f) => f.check).length, bytes };
+}

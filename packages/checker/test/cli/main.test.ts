@@ -1,0 +1,167 @@
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { colorLevel } from '../../src/cli/main.js';
+import { run, tree } from './run.js';
+
+const page = (body: string, title = 'Page'): string => `${title}\n${'='.repeat(title.length)}\n\n${body}\n`;
+const brokenProject = {
+  'docs/conf.py': '',
+  'docs/index.rst': page('.. toctree::\n\n   a\n   b', 'Index'),
+  'docs/a.rst': page('.. _a_label:\n\nSee :ref:`b_label` and :ref:`nowhere`.', 'A'),
+  'docs/b.rst': page('.. _b_label:\n\ntext', 'B'),
+};
+
+describe('docdrift CLI', () => {
+  it('--help and --version', async () => {
+    const h = await run(['--help'], '/');
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('Usage: docdrift [options] [paths...]');
+    for (const flag of ['--config', '--format', '--output', '--rule', '--quiet', '--max-warnings', '--no-color', '--list-rules', '--print-config', '--print-variants', '--help', '--version']) {
+      expect(h.stdout).toContain(flag);
+    }
+    const v = await run(['--version'], '/');
+    expect(v).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`, stderr: '' });
+  });
+
+  it('usage errors exit 2', async () => {
+    const dir = tree({ 'a.rst': page('x') });
+    expect((await run(['--bogus'], dir)).code).toBe(2);
+    expect((await run(['--format', 'xml'], dir)).stderr).toContain('unknown format "xml"');
+    expect((await run(['--rule', 'broken-ref'], dir)).stderr).toContain('--rule expects id=off|info|warn|error');
+    expect((await run(['--rule', 'no-such-rule=off'], dir)).stderr).toContain('unknown rule "no-such-rule"');
+    expect((await run(['--max-warnings', 'x'], dir)).code).toBe(2);
+    const missing = await run(['nope'], dir);
+    expect(missing).toMatchObject({ code: 2, stderr: 'docdrift: no such file or directory: nope\n' });
+  });
+
+  it('exit 1 with errors, compact format, findings sorted', async () => {
+    const dir = tree(brokenProject);
+    const r = await run(['--format', 'compact'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('docs/a.rst:6:24: error :ref: to undefined label `nowhere` (no such label in project `docs`) [broken-ref]\n');
+  });
+
+  it('--rule turns a rule off or into a warning; --max-warnings', async () => {
+    const dir = tree(brokenProject);
+    expect((await run(['--rule', 'broken-ref=off'], dir)).code).toBe(0);
+    const w = await run(['--rule', 'broken-ref=warn', '-f', 'compact'], dir);
+    expect(w.code).toBe(0);
+    expect(w.stdout).toContain(': warning :ref: to undefined label');
+    const over = await run(['--rule', 'broken-ref=warn', '--max-warnings', '0'], dir);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('too many warnings (1, maximum 0)');
+    expect((await run(['--rule', 'broken-ref=warn', '--max-warnings', '1'], dir)).code).toBe(0);
+    const quiet = await run(['--rule', 'broken-ref=warn', '--quiet'], dir);
+    expect(quiet).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('config found upward, severities from it, --config explicit, bad config exits 2', async () => {
+    const dir = tree({ ...brokenProject, 'docdrift.config.json': JSON.stringify({ rules: { 'broken-ref': 'warn' } }) });
+    const r = await run(['-f', 'compact', 'a.rst'], join(dir, 'docs'));
+    expect(r.stdout).toBe('a.rst:6:24: warning :ref: to undefined label `nowhere` (no such label in this project) [broken-ref]\n');
+    const other = tree({ 'x.json': JSON.stringify({ rules: { 'broken-ref': 'off' } }), 'bad.json': '{ nope', 'unknown.json': '{"colour": 1}' });
+    expect((await run(['--config', join(other, 'x.json'), 'docs'], dir)).code).toBe(0);
+    const bad = await run(['--config', join(other, 'bad.json'), 'docs'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('cannot read config');
+    expect((await run(['--config', join(other, 'unknown.json'), 'docs'], dir)).stderr).toContain('unknown key "colour"');
+    expect((await run(['--config', 'missing.json'], dir)).stderr).toContain('config file not found: missing.json');
+  });
+
+  it('--output writes the report to a file (without colours)', async () => {
+    const dir = tree(brokenProject);
+    const r = await run(['--output', 'report.json', '--format', 'json'], dir, { env: { FORCE_COLOR: '1' } });
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Array<Record<string, unknown>>;
+    expect(report).toEqual([
+      { ruleId: 'broken-ref', severity: 'error', message: ':ref: to undefined label `nowhere` (no such label in project `docs`)', file: 'docs/a.rst', line: 6, column: 24, endLine: 6, endColumn: 38 },
+    ]);
+  });
+
+  it('stylish: colours follow --no-color, NO_COLOR, FORCE_COLOR and the TTY', async () => {
+    const dir = tree(brokenProject);
+    const esc = '\x1b[';
+    expect((await run([], dir, { tty: true })).stdout).toContain(esc);
+    expect((await run(['--no-color'], dir, { tty: true })).stdout).not.toContain(esc);
+    expect((await run([], dir, { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(esc);
+    expect((await run([], dir, { env: { FORCE_COLOR: '1' } })).stdout).toContain(esc);
+    expect((await run([], dir)).stdout).not.toContain(esc);
+    const plain = (await run([], dir)).stdout;
+    expect(plain).toBe(
+      [
+        '',
+        'docs/a.rst',
+        '  6:24  error  :ref: to undefined label `nowhere` (no such label in project `docs`)  broken-ref',
+        '',
+        '✖ 1 problem (1 error, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+    expect(colorLevel({}, { FORCE_COLOR: '0' }, { write: () => 0, isTTY: true }, false)).toBe(0);
+    expect(colorLevel({}, { FORCE_COLOR: '3' }, { write: () => 0 }, false)).toBe(3);
+    expect(colorLevel({ color: true }, { NO_COLOR: '1' }, { write: () => 0 }, true)).toBe(1);
+  });
+
+  it('unreadable files are reported by name and reason; the others are still checked; exit 2', async () => {
+    const dir = tree({
+      ...brokenProject,
+      'docs/binary.rst': Buffer.from([0x50, 0x00, 0x01, 0x02]),
+      'docs/latin1.rst': Buffer.from('Titl\xe9\n=====\n', 'latin1'),
+      'docs/locked.rst': page('x'),
+    });
+    mkdirSync(join(dir, 'docs/folder.rst'));
+    chmodSync(join(dir, 'docs/locked.rst'), 0o000);
+    const asRoot = process.getuid?.() === 0;
+    const r = await run(['-f', 'compact'], dir);
+    expect(r.code).toBe(2);
+    const expected = [
+      'docdrift: cannot read docs/binary.rst: binary file (contains NUL bytes)',
+      'docdrift: cannot read docs/folder.rst: is a directory',
+      'docdrift: cannot read docs/latin1.rst: invalid UTF-8',
+      ...(asRoot ? [] : ['docdrift: cannot read docs/locked.rst: permission denied']),
+    ];
+    expect(r.stderr.trim().split('\n')).toEqual(expected);
+    expect(r.stdout).toContain('docs/a.rst:6:24: error :ref: to undefined label `nowhere`');
+    expect(r.stdout).toContain('docs/binary.rst:1:1: error Cannot read file: binary file (contains NUL bytes) [read-error]');
+  });
+
+  it('--list-rules and --print-config reflect the configuration', async () => {
+    const dir = tree({ 'docdrift.config.json': JSON.stringify({ rules: { 'stale-site-link': 'warn' }, baseUrl: 'https://docs.example.com/' }) });
+    const l = await run(['--list-rules', '--rule', 'broken-ref=off'], dir);
+    expect(l.code).toBe(0);
+    expect(l.stdout).toMatch(/^broken-ref\s+off\s+A :ref:/m);
+    expect(l.stdout).toMatch(/^stale-site-link\s+warning\s+/m);
+    const c = await run(['--print-config'], dir);
+    const printed = JSON.parse(c.stdout) as { configFile: string; baseUrl: string; rules: Record<string, unknown> };
+    expect(printed.configFile).toBe('docdrift.config.json');
+    expect(printed.baseUrl).toBe('https://docs.example.com/');
+    expect(printed.rules['stale-site-link']).toBe('warning');
+    expect(printed.rules['broken-ref']).toBe('error');
+  });
+
+  it('--print-variants pairs pages across variant roots (path, :original_name:, label, title)', async () => {
+    const dir = tree({
+      'docdrift.config.json': JSON.stringify({ variants: { public: 'public', swiss: 'swiss' } }),
+      'public/source/a.rst': page('x', 'Same path'),
+      'swiss/source/a.rst': page('y', 'Same path, other title'),
+      'public/source/p/one.rst': `:original_name: topic_1.html\n\n${page('x', 'One')}`,
+      'swiss/source/q/uno.rst': `:original_name: topic_1.html\n\n${page('x', 'Uno')}`,
+      'public/source/lab.rst': `.. _the_label:\n\n${page('x', 'Labelled')}`,
+      'swiss/source/lab2.rst': `.. _the_label:\n\n${page('x', 'Labelled differently')}`,
+      'public/source/t1.rst': page('x', 'Only The Title'),
+      'swiss/source/t2.rst': page('x', 'Only the title'),
+      'swiss/source/alone.rst': page('x', 'Alone'),
+    });
+    const r = await run(['--print-variants'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('path:source/a.rst  (paired by path)\n  public  public/source/a.rst\n  swiss   swiss/source/a.rst\n');
+    expect(r.stdout).toContain('original-name:topic_1  (paired by original-name)\n  public  public/source/p/one.rst\n  swiss   swiss/source/q/uno.rst\n');
+    expect(r.stdout).toContain('label:the_label  (paired by label)');
+    expect(r.stdout).toContain('title:only the title  (paired by title)');
+    expect(r.stdout).toContain('Variant groups: 4');
+    expect(r.stdout).not.toContain('alone.rst  ');
+    const j = JSON.parse((await run(['--print-variants', '--format', 'json'], dir)).stdout) as { variantGroups: unknown[] };
+    expect(j.variantGroups).toHaveLength(4);
+  });
+});
