@@ -6,11 +6,12 @@ import type { AnyRule } from '../rule.js';
 import brokenRef from './broken-ref.js';
 import captionNumbering from './caption-numbering.js';
 import externalSelfLink from './external-self-link.js';
+import mislabeledCaption from './mislabeled-caption.js';
 import parseError from './parse-error.js';
 import reasonPhrase from './reason-phrase.js';
 import staleSiteLink from './stale-site-link.js';
 
-export const rules: readonly AnyRule[] = [brokenRef, captionNumbering, externalSelfLink, parseError, reasonPhrase, staleSiteLink].sort((a, b) =>
+export const rules: readonly AnyRule[] = [brokenRef, captionNumbering, externalSelfLink, mislabeledCaption, parseError, reasonPhrase, staleSiteLink].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 

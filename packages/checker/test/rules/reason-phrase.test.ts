@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fix.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import rule from '../../src/rules/reason-phrase.js';
 import { lines, runRule } from '../helpers.js';
+
+const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/corpus/${name}`, import.meta.url)), 'utf8');
 
 /** A two-column grid table, "200 OK | description" (the API Gateway seed's shape). */
 function codeCellTable(rows: Array<[string, string]>): string {
@@ -110,6 +114,18 @@ describe('reason-phrase', () => {
         ['299 Weird', 'Not registered.'],
       ]);
       expect(runRule(rule, { 'page.rst': page })).toEqual([]);
+    });
+
+    it('real pages: the status-code appendix (RST grid tables) and its Markdown export (HTML tables)', () => {
+      expect(runRule(rule, { 'status_codes.rst': fixture('status_codes.rst'), 'status-code.md': fixture('status-code.md') })).toEqual([]);
+      expect(runRule(rule, { 'status_codes.rst': fixture('status_codes.rst') }, { options: { acceptLegacy: false } })).toEqual([]);
+    });
+
+    it('real pages: a mistake planted in the real appendix is found', () => {
+      const page = fixture('status_codes.rst').replace('| Unauthorized                  |', '| UnAuthorized                  |');
+      expect(runRule(rule, { 'status_codes.rst': page })).toEqual([
+        expect.objectContaining({ line: 29, column: 23, endLine: 29, endColumn: 35, message: 'Reason phrase "UnAuthorized" of 401 should be written "Unauthorized"' }),
+      ]);
     });
 
     it('tables that are not status tables', () => {
