@@ -275,9 +275,16 @@ export class RstBlockParser {
         continue;
       }
       // section title (text + underline)
-      if (top && next && ADORNMENT_RE.test(next.text) && !isBlank(next)) {
+      if (next && ADORNMENT_RE.test(next.text) && !isBlank(next)) {
         const under = next.text.trimEnd();
         const title = t.trimEnd();
+        if (!top && (under.length >= 4 || under.length >= title.length)) {
+          // docutils: titles are only allowed at document and section level
+          // reported on the underline, as docutils does
+          this.message('error', 'unexpected-section-title', 'Unexpected section title.', this.span(next, next));
+          i += 2;
+          continue;
+        }
         if (under.length >= 4 || under.length >= title.length) {
           if (under.length < title.length) {
             this.message('warning', 'title-underline-too-short', 'Title underline too short.', this.span(next, next));
@@ -609,6 +616,10 @@ export class RstBlockParser {
       return [node];
     }
     if (ADMONITIONS.has(name)) {
+      if (parts.content.length === 0 && NO_ARGUMENT.has(name)) {
+        this.message('error', 'directive-content-expected', `Content block expected for the "${name}" directive; none found.`, position);
+        return [];
+      }
       const node: Admonition = { type: 'admonition', name, children: this.parseBlocks(parts.content), position };
       if (argText !== '') node.title = argText;
       return [node];
