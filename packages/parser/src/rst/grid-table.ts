@@ -14,8 +14,8 @@ import type { Line } from '../source.js';
 import {
   isBlankText,
   stripLine,
-  toColumns,
   cellLines,
+  cellRow,
   type CellRow,
   type RawCell,
   type RawTable,
@@ -29,10 +29,12 @@ const GRID_TOP = /^\+-[-+]+-\+ *$/;
 /** docutils `GridTableParser.head_body_separator_pat`. */
 const GRID_HEAD_SEP = /^\+=[=+]+=\+ *$/;
 
+/** A line made only of - and + (a row separator or border). */
+const BORDER_ROW = /^[-+]*$/;
+
 const PLUS = 0x2b;
 const MINUS = 0x2d;
 const BAR = 0x7c;
-const EQUALS = 0x3d;
 
 /** Whether `text` (the line with the table's indentation removed) opens a grid table. */
 export function isGridTableStart(text: string): boolean {
@@ -126,12 +128,12 @@ export function scanGridTable(lines: Line[], start: number): TableScan {
   }
 
   // Right edge: every line as wide as the top border and ending in + or |.
-  const rows: CellRow[] = block.map((line) => ({ line, cols: toColumns(line.text, line.col) }));
-  const width = (rows[0] as CellRow).cols.chars.length;
+  const rows: CellRow[] = block.map(cellRow);
+  const width = (rows[0] as CellRow).cols.length;
   for (let i = 0; i < rows.length; i++) {
     const { line, cols } = rows[i] as CellRow;
     const last = line.text.charCodeAt(line.text.length - 1);
-    if (cols.chars.length !== width || (last !== PLUS && last !== BAR)) {
+    if (cols.length !== width || (last !== PLUS && last !== BAR)) {
       return malformed('Right border not aligned or missing.', i);
     }
   }
@@ -149,10 +151,10 @@ export function scanGridTable(lines: Line[], start: number): TableScan {
  * (no isolation, no border checks): what docutils' own table parser tests exercise.
  */
 export function parseGridTableBlock(block: readonly Line[]): TableBlockParse {
-  const rows: CellRow[] = block.map(stripLine).map((line) => ({ line, cols: toColumns(line.text, line.col) }));
+  const rows: CellRow[] = block.map(stripLine).map(cellRow);
   if (rows.length === 0) return { error: 'Malformed table; parse incomplete.', offset: 0 };
   try {
-    return { table: parseGrid(rows, (rows[0] as CellRow).cols.chars.length) };
+    return { table: parseGrid(rows, (rows[0] as CellRow).cols.length) };
   } catch (err) {
     return err instanceof TableMarkupError ? { error: err.message, offset: err.offset } : { error: 'Malformed table; parse incomplete.', offset: 0 };
   }
@@ -163,11 +165,13 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
   const height = rows.length;
   const bottom = height - 1;
   const right = width - 1;
-  // The character grid, with the head/body separator's '=' turned into '-'.
-  const grid: number[][] = rows.map((r) => r.cols.chars.slice());
+  // The character grid (one UTF-16 unit per text column), with the head/body
+  // separator's '=' turned into '-'.
+  const grid: string[] = rows.map((r) => r.cols.display);
   let headBodySep = -1;
   for (let i = 0; i < height; i++) {
-    if (GRID_HEAD_SEP.test((rows[i] as CellRow).line.text)) {
+    const text = (rows[i] as CellRow).line.text;
+    if (GRID_HEAD_SEP.test(text)) {
       if (headBodySep >= 0) {
         throw new TableMarkupError(
           `Multiple head/body row separators (table lines ${headBodySep + 1} and ${i + 1}); only one allowed.`,
@@ -175,57 +179,77 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
         );
       }
       headBodySep = i;
-      const g = grid[i] as number[];
-      for (let c = 0; c < g.length; c++) if (g[c] === EQUALS) g[c] = MINUS;
+      grid[i] = (grid[i] as string).replace(/=/g, '-');
     }
   }
   if (headBodySep === 0 || headBodySep === height - 1) {
     throw new TableMarkupError('The head/body row separator may not be the first or last line of the table.', height - 1);
   }
 
-  const ch = (r: number, c: number): number => (grid[r] as number[])[c] ?? 0;
-  // Prefix counts of characters that cannot be part of a horizontal edge
-  // (anything but - and +) per row, and of a vertical edge (anything but | and +)
-  // per column, so that checking an edge segment is O(1).
-  const badH: Int32Array[] = [];
-  for (let r = 0; r < height; r++) {
-    const p = new Int32Array(width + 1);
-    for (let c = 0; c < width; c++) {
-      const x = ch(r, c);
-      p[c + 1] = (p[c] as number) + (x === MINUS || x === PLUS ? 0 : 1);
-    }
-    badH.push(p);
-  }
-  const badV: Int32Array[] = [];
-  for (let c = 0; c < width; c++) {
-    const p = new Int32Array(height + 1);
-    for (let r = 0; r < height; r++) {
-      const x = ch(r, c);
-      p[r + 1] = (p[r] as number) + (x === BAR || x === PLUS ? 0 : 1);
-    }
-    badV.push(p);
-  }
+  const ch = (r: number, c: number): number => (grid[r] as string).charCodeAt(c);
+  // Prefix counts, made on first use, of the characters that cannot be part
+  // of a horizontal edge (anything but - and +) in a row, and of a vertical
+  // edge (anything but | and +) in a column: checking an edge segment is O(1),
+  // so tracing a cell costs at most its perimeter whatever the table holds.
+  const { badH, badV, stampH, stampV, stamp } = Scratch.take(height, width);
+  const rowLen = width + 1;
+  const colLen = height + 1;
   /** Row `r`, columns from..to-1 are all - or +. */
-  const hEdge = (r: number, from: number, to: number): boolean =>
-    to <= from || ((badH[r] as Int32Array)[to] as number) - ((badH[r] as Int32Array)[from] as number) === 0;
+  const hEdge = (r: number, from: number, to: number): boolean => {
+    if (to <= from) return true;
+    const base = r * rowLen;
+    if (stampH[r] !== stamp) {
+      const line = grid[r] as string;
+      if (BORDER_ROW.test(line)) {
+        // a border line (the usual case): nothing to count
+        badH.fill(0, base, base + rowLen);
+        stampH[r] = stamp;
+        return true;
+      }
+      let n = 0;
+      badH[base] = 0;
+      for (let c = 0; c < width; c++) {
+        const x = line.charCodeAt(c);
+        if (x !== MINUS && x !== PLUS) n++;
+        badH[base + c + 1] = n;
+      }
+      stampH[r] = stamp;
+    }
+    return badH[base + to] === badH[base + from];
+  };
   /** Column `c`, rows from..to-1 are all | or +. */
-  const vEdge = (c: number, from: number, to: number): boolean =>
-    to <= from || ((badV[c] as Int32Array)[to] as number) - ((badV[c] as Int32Array)[from] as number) === 0;
+  const vEdge = (c: number, from: number, to: number): boolean => {
+    if (to <= from) return true;
+    const base = c * colLen;
+    if (stampV[c] !== stamp) {
+      let n = 0;
+      badV[base] = 0;
+      for (let r = 0; r < height; r++) {
+        const x = (grid[r] as string).charCodeAt(c);
+        if (x !== BAR && x !== PLUS) n++;
+        badV[base + r + 1] = n;
+      }
+      stampV[c] = stamp;
+    }
+    return badV[base + to] === badV[base + from];
+  };
 
   /** docutils scan_cell → scan_right → scan_down → scan_left → scan_up. */
   const scanCell = (top: number, left: number): [number, number] | undefined => {
-    for (let i = left + 1; i <= right; i++) {
-      const x = ch(top, i);
-      if (x === PLUS) {
-        for (let j = top + 1; j <= bottom; j++) {
-          const y = ch(j, i);
-          if (y === PLUS) {
-            if (hEdge(j, left + 1, i) && ch(j, left) === PLUS && vEdge(left, top + 1, j)) return [j, i];
-          } else if (y !== BAR) break;
-        }
-      } else if (x !== MINUS) return undefined;
+    const line = grid[top] as string;
+    let from = left + 1;
+    for (;;) {
+      // the next + on the top edge, with only - before it
+      const i = line.indexOf('+', from);
+      if (i < 0 || i > right || !hEdge(top, from, i)) return undefined;
+      for (let j = top + 1; j <= bottom; j++) {
+        const y = ch(j, i);
+        if (y === PLUS) {
+          if (hEdge(j, left + 1, i) && ch(j, left) === PLUS && vEdge(left, top + 1, j)) return [j, i];
+        } else if (y !== BAR) break;
+      }
+      from = i + 1;
     }
-    return undefined;
   };
 
   const rowSeps = new Set<number>([0]);
@@ -247,8 +271,10 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
     if (found === undefined) continue;
     const [cellBottom, cellRight] = found;
     // Every + on the cell's edges is a row or column boundary.
-    for (let c = left + 1; c <= cellRight; c++) if (ch(top, c) === PLUS) colSeps.add(c);
-    for (let c = left + 1; c < cellRight; c++) if (ch(cellBottom, c) === PLUS) colSeps.add(c);
+    const topLine = grid[top] as string;
+    for (let c = topLine.indexOf('+', left + 1); c >= 0 && c <= cellRight; c = topLine.indexOf('+', c + 1)) colSeps.add(c);
+    const bottomLine = grid[cellBottom] as string;
+    for (let c = bottomLine.indexOf('+', left + 1); c >= 0 && c < cellRight; c = bottomLine.indexOf('+', c + 1)) colSeps.add(c);
     for (let r = top + 1; r <= cellBottom; r++) if (ch(r, cellRight) === PLUS) rowSeps.add(r);
     for (let r = top + 1; r < cellBottom; r++) if (ch(r, left) === PLUS) rowSeps.add(r);
     for (let c = left; c < cellRight; c++) {
@@ -301,6 +327,37 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
     headerRows,
     rows: table.map((r) => r.filter((c): c is RawCell => c !== undefined)),
   };
+}
+
+/**
+ * Buffers for the edge prefix counts, reused from table to table (tracing
+ * is synchronous and never nested) so that a table allocates nothing for
+ * them; `stamp` tells which rows and columns were filled for this table.
+ */
+class Scratch {
+  private static current: Scratch | undefined;
+  badH = new Int32Array(0);
+  badV = new Int32Array(0);
+  stampH = new Int32Array(0);
+  stampV = new Int32Array(0);
+  stamp = 0;
+
+  static take(height: number, width: number): Scratch {
+    const s = (Scratch.current ??= new Scratch());
+    const cells = height * (width + 1) + width * (height + 1);
+    if (s.badH.length < height * (width + 1)) s.badH = new Int32Array(Math.max(height * (width + 1), s.badH.length * 2));
+    if (s.badV.length < width * (height + 1)) s.badV = new Int32Array(Math.max(width * (height + 1), s.badV.length * 2));
+    if (s.stampH.length < height) s.stampH = new Int32Array(Math.max(height, s.stampH.length * 2));
+    if (s.stampV.length < width) s.stampV = new Int32Array(Math.max(width, s.stampV.length * 2));
+    // Give very large buffers back after use rather than keeping them forever.
+    if (cells > 1 << 22) Scratch.current = undefined;
+    s.stamp = (s.stamp % 0x3fffffff) + 1;
+    if (s.stamp === 1) {
+      s.stampH.fill(0);
+      s.stampV.fill(0);
+    }
+    return s;
+  }
 }
 
 /** A binary min-heap of numbers (the corners to visit, top-to-bottom then left-to-right). */

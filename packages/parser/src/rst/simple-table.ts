@@ -10,11 +10,11 @@
  */
 import type { Line } from '../source.js';
 import {
-  blankColumns,
   cellLines,
+  cellRow,
   isBlankText,
   isPyWhitespace,
-  toColumns,
+  TextColumns,
   type CellRow,
   type RawCell,
   type RawTable,
@@ -105,11 +105,7 @@ export function scanSimpleTable(lines: Line[], start: number): TableScan {
     return malformed('No bottom table border found.', 0, lines.length - start, true);
   }
 
-  const rows: CellRow[] = [];
-  for (let i = start; i <= end; i++) {
-    const line = lines[i] as Line;
-    rows.push({ line, cols: toColumns(line.text, line.col) });
-  }
+  const rows: CellRow[] = lines.slice(start, end + 1).map(cellRow);
   const consumed = end - start + 1;
   const blankFinish = blankAfter(end);
   try {
@@ -128,7 +124,7 @@ export function scanSimpleTable(lines: Line[], start: number): TableScan {
  */
 export function parseSimpleTableBlock(block: readonly Line[]): TableBlockParse {
   if (block.length < 2) return { error: 'Malformed table; parse incomplete.', offset: 0 };
-  const rows: CellRow[] = block.map((line) => ({ line, cols: toColumns(line.text, line.col) }));
+  const rows: CellRow[] = block.map(cellRow);
   try {
     return { table: new SimpleTableParser(rows).parse() };
   } catch (err) {
@@ -140,17 +136,17 @@ type Span = [start: number, end: number];
 
 /** docutils `SimpleTableParser`, on text columns. */
 class SimpleTableParser {
-  /** The rows' characters, top and bottom borders and header rule turned into `-` lines. */
-  private readonly chars: number[][];
+  /** The rows' text columns, top and bottom borders and header rule turned into `-` lines. */
+  private readonly cols: TextColumns[];
   private columns: Span[] = [];
   private borderEnd = 0;
   private headBodySep = -1;
   private readonly table: Array<{ offset: number; cells: RawCell[] }> = [];
 
   constructor(private readonly rows: readonly CellRow[]) {
-    this.chars = rows.map((r) => r.cols.chars.slice());
+    this.cols = rows.map((r) => r.cols);
     this.toDashes(0);
-    this.toDashes(this.chars.length - 1);
+    this.toDashes(this.cols.length - 1);
   }
 
   parse(): RawTable {
@@ -169,23 +165,22 @@ class SimpleTableParser {
   }
 
   private toDashes(i: number): void {
-    const row = this.chars[i] as number[];
-    for (let c = 0; c < row.length; c++) if (row[c] === EQUALS) row[c] = MINUS;
+    this.cols[i] = new TextColumns((this.rows[i] as CellRow).line.text.replace(/=/g, '-'));
   }
 
-  /** Whether row `i` matches `pattern` = first char `lead`, then only `lead` or spaces. */
+  /** Whether row `i` is `lead` followed by only `lead` or spaces (`=[ =]*$`, `-[ -]*$`). */
   private isRule(i: number, lead: number): boolean {
-    const row = this.chars[i] as number[];
-    if (row[0] !== lead) return false;
+    const row = this.cols[i] as TextColumns;
+    if (row.char(0) !== lead) return false;
     for (let c = 1; c < row.length; c++) {
-      const x = row[c];
+      const x = row.char(c);
       if (x !== lead && x !== SPACE) return false;
     }
     return true;
   }
 
   private findHeadBodySep(): void {
-    for (let i = 0; i < this.chars.length; i++) {
+    for (let i = 0; i < this.cols.length; i++) {
       if (!this.isRule(i, EQUALS)) continue;
       if (this.headBodySep >= 0) {
         throw new TableMarkupError(
@@ -196,30 +191,26 @@ class SimpleTableParser {
       this.headBodySep = i;
       this.toDashes(i);
     }
-    if (this.headBodySep === 0 || this.headBodySep === this.chars.length - 1) {
-      throw new TableMarkupError(
-        'The head/body row separator may not be the first or last line of the table.',
-        this.chars.length - 1,
-      );
+    if (this.headBodySep === 0 || this.headBodySep === this.cols.length - 1) {
+      throw new TableMarkupError('The head/body row separator may not be the first or last line of the table.', this.cols.length - 1);
     }
   }
 
   private parseTable(): void {
-    this.columns = this.parseColumns(this.chars[0] as number[], 0);
+    const top = this.cols[0] as TextColumns;
+    this.columns = this.parseColumns(top, top.length, 0);
     this.borderEnd = (this.columns[this.columns.length - 1] as Span)[1];
     const [firstStart, firstEnd] = this.columns[0] as Span;
     let start = 1;
     let textFound = false;
-    for (let offset = 1; offset < this.chars.length; offset++) {
+    for (let offset = 1; offset < this.cols.length; offset++) {
+      const line = this.cols[offset] as TextColumns;
       if (this.isRule(offset, MINUS)) {
         // A column span underline or the bottom border: the row is complete.
-        const line = this.chars[offset] as number[];
-        let n = line.length;
-        while (n > 0 && isPyWhitespace(line[n - 1] as number)) n--;
-        this.parseRow(start, offset, { line: line.slice(0, n), offset });
+        this.parseRow(start, offset, { line, length: line.end(), offset });
         start = offset + 1;
         textFound = false;
-      } else if (!blankColumns(this.chars[offset] as number[], firstStart, firstEnd)) {
+      } else if (!line.blank(firstStart, firstEnd)) {
         // Text in the first column starts a new row.
         if (textFound && offset !== start) this.parseRow(start, offset);
         start = offset;
@@ -230,15 +221,19 @@ class SimpleTableParser {
     }
   }
 
-  /** The column spans of a `-` line. */
-  private parseColumns(line: readonly number[], offset: number): Span[] {
+  /** The column spans of a `-` line (its first `length` columns). */
+  private parseColumns(line: TextColumns, length: number, offset: number): Span[] {
+    const find = (code: number, from: number): number => {
+      for (let c = Math.max(0, from); c < length; c++) if (line.char(c) === code) return c;
+      return -1;
+    };
     const cols: Span[] = [];
     let end = 0;
     for (;;) {
-      const begin = line.indexOf(MINUS, end);
+      const begin = find(MINUS, end);
       if (begin < 0) break;
-      end = line.indexOf(SPACE, begin);
-      if (end < 0) end = line.length;
+      end = find(SPACE, begin);
+      if (end < 0) end = length;
       cols.push([begin, end]);
     }
     if (this.columns.length > 0) {
@@ -252,9 +247,11 @@ class SimpleTableParser {
     return cols;
   }
 
-  private parseRow(start: number, stop: number, spanLine?: { line: number[]; offset: number }): void {
+  private parseRow(start: number, stop: number, spanLine?: { line: TextColumns; length: number; offset: number }): void {
     if (start >= stop && spanLine === undefined) return; // just blank lines
-    const columns = spanLine ? this.parseColumns(spanLine.line, spanLine.offset) : this.columns.map((c): Span => [c[0], c[1]]);
+    const columns = spanLine
+      ? this.parseColumns(spanLine.line, spanLine.length, spanLine.offset)
+      : this.columns.map((c): Span => [c[0], c[1]]);
     this.checkColumns(start, stop, columns);
     const cells = this.initRow(columns, start);
     const rows = this.rows.slice(start, stop);
@@ -274,15 +271,13 @@ class SimpleTableParser {
       const [start, end] = columns[i] as Span;
       const nextStart = i < lastCol ? (columns[i + 1] as Span)[0] : Number.MAX_SAFE_INTEGER;
       for (let r = first; r < stop; r++) {
-        const line = this.chars[r] as number[];
-        if (i === lastCol && !blankColumns(line, end, line.length)) {
-          let n = line.length;
-          while (n > start && isPyWhitespace(line[n - 1] as number)) n--;
-          const newEnd = Math.max(n, start);
+        const line = this.cols[r] as TextColumns;
+        if (i === lastCol && !line.blank(end, line.length)) {
+          const newEnd = line.end(start);
           const main = this.columns[this.columns.length - 1] as Span;
           columns[i] = [start, Math.max(main[1], newEnd)];
           if (newEnd > main[1]) this.columns[this.columns.length - 1] = [main[0], newEnd];
-        } else if (!blankColumns(line, end, nextStart)) {
+        } else if (!line.blank(end, nextStart)) {
           throw new TableMarkupError(`Text in column margin in table line ${r + 1}.`, r);
         }
       }

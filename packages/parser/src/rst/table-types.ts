@@ -107,78 +107,116 @@ export function stripLine(line: Line): Line {
   let e = t.length;
   while (s < e && isPyWhitespace(t.charCodeAt(s))) s++;
   while (e > s && isPyWhitespace(t.charCodeAt(e - 1))) e--;
+  if (s === 0 && e === t.length) return line;
   return { text: t.slice(s, e), line: line.line, col: line.col + s, offset: line.offset + s };
 }
 
 /* ---------------------------------------------------------- text columns */
 
-/** The second column of an East Asian wide character (docutils pads it with `\x00`). */
-export const PAD = -1;
+/** The second column of an East Asian wide character (docutils pads it with `\x00` too). */
+export const PAD = 0;
+
+/** Printable ASCII only: text columns are UTF-16 units (the common case). */
+const PLAIN = /^[\x20-\x7e]*$/;
 
 /**
- * A line as docutils' table parsers see it: one entry per text column.
- * `chars[c]` is the code point in column `c` (`PAD` for the second half of a
- * wide character; a tab is expanded to spaces up to the next multiple of 8);
- * `starts[c]` is the UTF-16 index in the line's text where column `c` begins
- * (`starts[chars.length]` is the text's length). Combining characters belong
- * to the column of the character before them, so `text.slice(starts[a], starts[b])`
- * is exactly columns `a..b-1`.
+ * A line as docutils' table parsers see it, one text column per UTF-16 unit
+ * of `display`: East Asian wide characters are followed by `\0` (docutils'
+ * padding), combining characters take no column, tabs are expanded to spaces
+ * up to the next multiple of 8 (counted from `origin`), and characters
+ * outside the BMP stand as U+FFFF. `start(c)` is the UTF-16 index in `text`
+ * where column `c` begins (`start(length)` is the text's length), so
+ * `text.slice(start(a), start(b))` is exactly columns `a..b-1`; combining
+ * characters belong to the column before them.
  */
-export interface Columns {
-  chars: number[];
-  starts: number[];
-}
+export class TextColumns {
+  readonly display: string;
+  readonly length: number;
+  /** Printable ASCII only: `display` is `text`. */
+  readonly plain: boolean;
+  private readonly starts: number[] | undefined;
 
-export function toColumns(text: string, origin = 0): Columns {
-  const chars: number[] = [];
-  const starts: number[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const cp = text.codePointAt(i) as number;
-    const len = cp > 0xffff ? 2 : 1;
-    if (cp === 9) {
-      const w = 8 - ((origin + chars.length) % 8);
-      chars.push(32);
-      starts.push(i);
-      for (let k = 1; k < w; k++) {
-        chars.push(32);
-        starts.push(i + 1);
-      }
-    } else if (isCombining(cp)) {
-      // zero width: stays with the column before it
-    } else {
-      chars.push(cp);
-      starts.push(i);
-      if (isWide(cp)) {
-        chars.push(PAD);
-        starts.push(i + len);
-      }
+  constructor(
+    readonly text: string,
+    origin = 0,
+  ) {
+    this.plain = PLAIN.test(text);
+    if (this.plain) {
+      this.display = text;
+      this.length = text.length;
+      this.starts = undefined;
+      return;
     }
-    i += len;
+    let display = '';
+    const starts: number[] = [];
+    let i = 0;
+    while (i < text.length) {
+      const cp = text.codePointAt(i) as number;
+      const len = cp > 0xffff ? 2 : 1;
+      if (cp === 9) {
+        const w = 8 - ((origin + starts.length) % 8);
+        display += ' '.repeat(w);
+        starts.push(i);
+        for (let k = 1; k < w; k++) starts.push(i + 1);
+      } else if (isCombining(cp)) {
+        // zero width: stays with the column before it
+      } else {
+        display += len === 2 ? '\uffff' : text[i];
+        starts.push(i);
+        if (isWide(cp)) {
+          display += '\0';
+          starts.push(i + len);
+        }
+      }
+      i += len;
+    }
+    // Combining characters at the very start belong to the first column.
+    if (starts.length > 0) starts[0] = 0;
+    starts.push(text.length);
+    this.display = display;
+    this.starts = starts;
+    this.length = display.length;
   }
-  // Combining characters at the very start belong to the first column.
-  if (starts.length > 0) starts[0] = 0;
-  starts.push(text.length);
-  return { chars, starts };
+
+  /** The code unit in column `c`; NaN past the end (equal to nothing, not whitespace). */
+  char(c: number): number {
+    return this.display.charCodeAt(c);
+  }
+
+  start(c: number): number {
+    const k = Math.max(0, Math.min(c, this.length));
+    return this.starts === undefined ? k : (this.starts[k] as number);
+  }
+
+  /** Python's `not line[from:to].strip()` on the padded line. */
+  blank(from: number, to: number): boolean {
+    const end = Math.min(to, this.length);
+    for (let c = Math.max(0, from); c < end; c++) {
+      if (!isPyWhitespace(this.display.charCodeAt(c))) return false;
+    }
+    return true;
+  }
+
+  /** One past the last non-whitespace column at or after `from` (`from` if none): `from + len(line[from:].rstrip())`. */
+  end(from = 0): number {
+    let e = this.length;
+    while (e > from && isPyWhitespace(this.display.charCodeAt(e - 1))) e--;
+    return Math.max(e, from);
+  }
 }
 
 /** docutils' `column_width`: wide characters count 2, combining characters 0. */
 export function columnWidth(text: string): number {
-  return toColumns(text).chars.length;
-}
-
-/** Whether columns `from..to-1` hold only whitespace (Python `strip()` would leave nothing). */
-export function blankColumns(chars: readonly number[], from: number, to: number): boolean {
-  const end = Math.min(to, chars.length);
-  for (let c = Math.max(0, from); c < end; c++) {
-    if (!isPyWhitespace(chars[c] as number)) return false;
-  }
-  return true;
+  return new TextColumns(text).length;
 }
 
 export interface CellRow {
   line: Line;
-  cols: Columns;
+  cols: TextColumns;
+}
+
+export function cellRow(line: Line): CellRow {
+  return { line, cols: new TextColumns(line.text, line.col) };
 }
 
 /**
@@ -188,31 +226,45 @@ export interface CellRow {
  * keeps source positions.
  */
 export function cellLines(rows: readonly CellRow[], left: number, right: number): Line[] {
-  const firsts: number[] = [];
+  const n = rows.length;
   const ends: number[] = [];
   let indent = right;
-  for (const { cols } of rows) {
-    const chars = cols.chars;
-    const stop = Math.min(right, chars.length);
-    let e = stop;
-    while (e > left && isPyWhitespace(chars[e - 1] as number)) e--;
-    let f = left;
-    while (f < e && isPyWhitespace(chars[f] as number)) f++;
-    firsts.push(f);
-    ends.push(e);
+  for (let i = 0; i < n; i++) {
+    const cols = (rows[i] as CellRow).cols;
+    let f: number;
+    let e: number;
+    if (cols.plain) {
+      // printable ASCII: the only whitespace is ' ', and native trimming is fast
+      const seg = cols.display.slice(left, right);
+      const t = seg.trimEnd();
+      e = left + t.length;
+      f = e - t.trimStart().length;
+    } else {
+      e = lineEnd(cols, left, right);
+      f = left;
+      while (f < e && isPyWhitespace(cols.char(f))) f++;
+    }
+    ends.push(Math.max(e, left));
     if (e > left) indent = Math.min(indent, f - left);
   }
   if (!(indent > 0 && indent < right)) indent = 0;
-  const out: Line[] = [];
-  for (let i = 0; i < rows.length; i++) {
+  const out: Line[] = new Array<Line>(n);
+  for (let i = 0; i < n; i++) {
     const { line, cols } = rows[i] as CellRow;
     const e = ends[i] as number;
-    const s = Math.min(left + indent, cols.chars.length);
-    const from = cols.starts[s] as number;
-    const to = e > s ? (cols.starts[e] as number) : from;
-    out.push({ text: line.text.slice(from, to), line: line.line, col: line.col + from, offset: line.offset + from });
+    const s = Math.min(left + indent, cols.length);
+    const from = cols.start(s);
+    const to = e > s ? cols.start(e) : from;
+    out[i] = { text: line.text.slice(from, to), line: line.line, col: line.col + from, offset: line.offset + from };
   }
   return out;
+}
+
+/** One past the last non-whitespace column of `left..right-1` (`left` if none). */
+function lineEnd(cols: TextColumns, left: number, right: number): number {
+  let e = Math.min(right, cols.length);
+  while (e > left && isPyWhitespace(cols.char(e - 1))) e--;
+  return Math.max(e, left);
 }
 
 function inRanges(table: readonly number[], cp: number): boolean {
