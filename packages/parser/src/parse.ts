@@ -48,7 +48,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const map = new SourceMap(source);
   const messages: ParseMessage[] = [];
   const format = options.format ?? detectFormat(source, options.path);
-  let children: Block[] = [];
+  let children: Block[];
   try {
     if (format === 'markdown') {
       children = parseMarkdown(source, map, messages);

@@ -82,17 +82,7 @@ interface Scan {
   out: Inline[];
   /** Start of pending plain text. */
   textStart: number;
-  /** Plain text accumulated (escapes resolved) since textStart. */
-  buf: string;
   failed: Map<string, number>;
-}
-
-function flushText(s: Scan, end: number): void {
-  if (s.buf !== '' && end > s.textStart) {
-    s.out.push({ type: 'text', value: s.buf, position: s.src.position(s.textStart, end) });
-  }
-  s.buf = '';
-  s.textStart = end;
 }
 
 /** Unescape backslash escapes: `\*` → `*`, backslash-space and backslash-newline vanish. */
@@ -148,7 +138,6 @@ function findEnd(s: Scan, delim: string, from: number, literal: boolean): number
 
 const URL_RE = /(?:https?|ftp|file):\/\/[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]|mailto:[\w.+-]+@[\w.-]+\w/y;
 const ROLE_RE = /:([A-Za-z0-9][\w+.:-]*?):`/y;
-const REFNAME_RE = /[A-Za-z0-9](?:[\w.+-]|[.+-](?=\w))*?(__?)(?=$|[\s.,;:!?)\]}'"/>-])/y;
 
 function makeRole(s: Scan, role: string, content: string, start: number, end: number): Inline {
   const position = s.src.position(start, end);
@@ -213,57 +202,70 @@ export function parseInline(lines: Line[], map: SourceMap): Inline[] {
   return parseInlineSource(src);
 }
 
+/** Characters where inline markup may start; everything between them is plain text. */
+const SPECIAL = /[\\*`:|_hfm]/g;
+
+function isNameChar(c: number): boolean {
+  return isWordChar(c) || c === 95 /* _ */ || c === 46 /* . */ || c === 45 /* - */ || c === 43 /* + */;
+}
+
 export function parseInlineSource(src: InlineSource): Inline[] {
   const text = src.text;
-  const s: Scan = { src, text, out: [], textStart: 0, buf: '', failed: new Map() };
+  const s: Scan = { src, text, out: [], textStart: 0, failed: new Map() };
   const n = text.length;
   let i = 0;
+  /** Emit the plain text between `s.textStart` and `end` (escapes resolved). */
+  const flush = (end: number): void => {
+    if (end > s.textStart) {
+      const value = unescape(text.slice(s.textStart, end));
+      if (value !== '') s.out.push({ type: 'text', value, position: src.position(s.textStart, end) });
+    }
+    s.textStart = end;
+  };
+  const emit = (start: number, stop: number, node: Inline): void => {
+    flush(start);
+    s.out.push(node);
+    i = stop;
+    s.textStart = stop;
+  };
   while (i < n) {
+    SPECIAL.lastIndex = i;
+    const m = SPECIAL.exec(text);
+    if (!m) break;
+    i = m.index;
     const c = text[i] as string;
+    const prev = i === 0 ? ' ' : (text[i - 1] as string);
     switch (c) {
-      case '\\': {
-        if (s.buf === '' && s.textStart < i) s.textStart = i;
-        const next = text[i + 1];
-        if (next === undefined) {
-          s.buf += '\\';
-          i += 1;
-        } else {
-          if (next !== ' ' && next !== '\n') s.buf += next;
-          i += 2;
-        }
+      case '\\':
+        // the escaped character is plain text, whatever it is
+        i += 2;
         continue;
-      }
       case '*': {
         const strong = text[i + 1] === '*';
         const len = strong ? 2 : 1;
         if (canStart(text, i, len)) {
           const end = findEnd(s, strong ? '**' : '*', i + len + 1, false);
           if (end > i + len) {
-            flushText(s, i);
-            const position = src.position(i, end + len);
-            const inner = src.position(i + len, end);
             const value = unescape(text.slice(i + len, end));
-            s.out.push({ type: strong ? 'strong' : 'emphasis', children: [{ type: 'text', value, position: inner }], position });
-            i = end + len;
-            s.textStart = i;
+            const node: Inline = { type: strong ? 'strong' : 'emphasis', children: [{ type: 'text', value, position: src.position(i + len, end) }], position: src.position(i, end + len) };
+            emit(i, end + len, node);
             continue;
           }
         }
-        break;
+        i += len;
+        continue;
       }
       case '`': {
         if (text[i + 1] === '`') {
           if (canStart(text, i, 2)) {
             const end = findEnd(s, '``', i + 3, true);
             if (end > i + 2) {
-              flushText(s, i);
-              s.out.push({ type: 'inlineCode', value: text.slice(i + 2, end), position: src.position(i, end + 2) });
-              i = end + 2;
-              s.textStart = i;
+              emit(i, end + 2, { type: 'inlineCode', value: text.slice(i + 2, end), position: src.position(i, end + 2) });
               continue;
             }
           }
-          break;
+          i += 2;
+          continue;
         }
         if (canStart(text, i, 1)) {
           const end = findEnd(s, '`', i + 2, false);
@@ -284,33 +286,28 @@ export function parseInlineSource(src: InlineSource): Inline[] {
                 node = { type: 'role', role: '', value: unescape(content), position: src.position(i, stop) };
               }
             }
-            flushText(s, i);
-            s.out.push(node);
-            i = stop;
-            s.textStart = i;
+            emit(i, stop, node);
             continue;
           }
         }
-        break;
+        i += 1;
+        continue;
       }
       case ':': {
-        const prev = i === 0 ? ' ' : (text[i - 1] as string);
         if (OPENERS.has(prev) || prev === ':') {
           ROLE_RE.lastIndex = i;
-          const m = ROLE_RE.exec(text);
-          if (m) {
-            const open = i + m[0].length;
+          const r = ROLE_RE.exec(text);
+          if (r) {
+            const open = i + r[0].length;
             const end = findEnd(s, '`', open + 1, false);
             if (end > open) {
-              flushText(s, i);
-              s.out.push(makeRole(s, m[1] as string, text.slice(open, end), i, end + 1));
-              i = end + 1;
-              s.textStart = i;
+              emit(i, end + 1, makeRole(s, r[1] as string, text.slice(open, end), i, end + 1));
               continue;
             }
           }
         }
-        break;
+        i += 1;
+        continue;
       }
       case '|': {
         if (canStart(text, i, 1)) {
@@ -318,64 +315,52 @@ export function parseInlineSource(src: InlineSource): Inline[] {
           if (end > i + 1 && !text.slice(i + 1, end).includes('\n\n')) {
             let stop = end + 1;
             if (text[stop] === '_') stop += text[stop + 1] === '_' ? 2 : 1;
-            flushText(s, i);
-            s.out.push({ type: 'substitutionReference', name: text.slice(i + 1, end), position: src.position(i, stop) });
-            i = stop;
-            s.textStart = i;
+            emit(i, stop, { type: 'substitutionReference', name: text.slice(i + 1, end), position: src.position(i, stop) });
             continue;
           }
         }
-        break;
+        i += 1;
+        continue;
+      }
+      case '_': {
+        // `name_` / `name__`: the name ends here; find where it starts
+        const anonymous = text[i + 1] === '_';
+        const stop = i + (anonymous ? 2 : 1);
+        const after = text[stop];
+        if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && (after === undefined || CLOSERS_AFTER.has(after) || after === '\n')) {
+          let start = i;
+          while (start > s.textStart && isNameChar(text.charCodeAt(start - 1))) start--;
+          while (start < i && !isWordChar(text.charCodeAt(start))) start++;
+          const before = start === 0 ? ' ' : (text[start - 1] as string);
+          if (start < i && OPENERS.has(before)) {
+            const name = text.slice(start, i);
+            const position = src.position(start, stop);
+            const link: Link = { type: 'link', url: '', refname: normalizeLabel(name), children: [{ type: 'text', value: name, position }], position };
+            if (anonymous) link.anonymous = true;
+            emit(start, stop, link);
+            continue;
+          }
+        }
+        i = stop;
+        continue;
       }
       default: {
-        if ((c === 'h' || c === 'f' || c === 'm') && OPENERS.has(i === 0 ? ' ' : (text[i - 1] as string))) {
+        // h, f, m: a standalone URL may start here
+        if (OPENERS.has(prev)) {
           URL_RE.lastIndex = i;
-          const m = URL_RE.exec(text);
-          if (m) {
-            flushText(s, i);
-            const stop = i + m[0].length;
+          const u = URL_RE.exec(text);
+          if (u) {
+            const stop = i + u[0].length;
             const position = src.position(i, stop);
-            s.out.push({ type: 'link', url: m[0], children: [{ type: 'text', value: m[0], position }], position });
-            i = stop;
-            s.textStart = i;
+            emit(i, stop, { type: 'link', url: u[0], children: [{ type: 'text', value: u[0], position }], position });
             continue;
           }
         }
-        // `name_` / `name__` reference names: only worth checking at word starts.
-        if (isWordChar(text.charCodeAt(i))) {
-          let j = i + 1;
-          while (j < n && isWordChar(text.charCodeAt(j))) j++;
-          const after = text[j];
-          const prev = i === 0 ? ' ' : (text[i - 1] as string);
-          if ((after === '_' || after === '.' || after === '-' || after === '+') && OPENERS.has(prev)) {
-            REFNAME_RE.lastIndex = i;
-            const m = REFNAME_RE.exec(text);
-            if (m) {
-              const stop = i + m[0].length;
-              const anonymous = m[1] === '__';
-              const name = m[0].slice(0, m[0].length - (m[1] as string).length);
-              flushText(s, i);
-              const position = src.position(i, stop);
-              const link: Link = { type: 'link', url: '', refname: normalizeLabel(name), children: [{ type: 'text', value: name, position }], position };
-              if (anonymous) link.anonymous = true;
-              s.out.push(link);
-              i = stop;
-              s.textStart = i;
-              continue;
-            }
-          }
-          if (s.buf === '' && s.textStart < i) s.textStart = i;
-          s.buf += text.slice(i, j);
-          i = j;
-          continue;
-        }
+        i += 1;
       }
     }
-    if (s.buf === '' && s.textStart < i) s.textStart = i;
-    s.buf += c;
-    i += 1;
   }
-  flushText(s, n);
+  flush(n);
   return s.out;
 }
 
