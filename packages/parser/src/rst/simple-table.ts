@@ -14,7 +14,7 @@ import {
   cellRow,
   isBlankText,
   isPyWhitespace,
-  TextColumns,
+  type TextColumns,
   type CellRow,
   type RawCell,
   type RawTable,
@@ -46,13 +46,13 @@ class TableMarkupError extends Error {
   }
 }
 
-/** Python `len(text.strip())`. */
+/** Python `len(text.strip())` of a border line (only `=` and spaces, so UTF-16 units are characters). */
 function strippedLength(text: string): number {
   let s = 0;
   let e = text.length;
   while (s < e && isPyWhitespace(text.charCodeAt(s))) s++;
   while (e > s && isPyWhitespace(text.charCodeAt(e - 1))) e--;
-  return [...text.slice(s, e)].length;
+  return e - s;
 }
 
 /**
@@ -136,8 +136,10 @@ type Span = [start: number, end: number];
 
 /** docutils `SimpleTableParser`, on text columns. */
 class SimpleTableParser {
-  /** The rows' text columns, top and bottom borders and header rule turned into `-` lines. */
+  /** The rows' text columns. */
   private readonly cols: TextColumns[];
+  /** Rows whose `=` read as `-`: the top and bottom borders and the header rule. */
+  private readonly dashed = new Set<number>();
   private columns: Span[] = [];
   private borderEnd = 0;
   private headBodySep = -1;
@@ -160,20 +162,29 @@ class SimpleTableParser {
     return {
       colWidths: this.columns.map(([s, e]) => e - s),
       headerRows: firstBodyRow,
-      rows: this.table.map((r, index) => r.cells.map((c) => ({ ...c, row: index }))),
+      rows: this.table.map((r, index) => {
+        for (const c of r.cells) c.row = index;
+        return r.cells;
+      }),
     };
   }
 
   private toDashes(i: number): void {
-    this.cols[i] = new TextColumns((this.rows[i] as CellRow).line.text.replace(/=/g, '-'));
+    this.dashed.add(i);
+  }
+
+  /** The character in row `i`, column `c`, with `=` read as `-` on dashed rows. */
+  private code(i: number, c: number): number {
+    const x = (this.cols[i] as TextColumns).char(c);
+    return x === EQUALS && this.dashed.has(i) ? MINUS : x;
   }
 
   /** Whether row `i` is `lead` followed by only `lead` or spaces (`=[ =]*$`, `-[ -]*$`). */
   private isRule(i: number, lead: number): boolean {
-    const row = this.cols[i] as TextColumns;
-    if (row.char(0) !== lead) return false;
-    for (let c = 1; c < row.length; c++) {
-      const x = row.char(c);
+    const n = (this.cols[i] as TextColumns).length;
+    if (this.code(i, 0) !== lead) return false;
+    for (let c = 1; c < n; c++) {
+      const x = this.code(i, c);
       if (x !== lead && x !== SPACE) return false;
     }
     return true;
@@ -197,8 +208,7 @@ class SimpleTableParser {
   }
 
   private parseTable(): void {
-    const top = this.cols[0] as TextColumns;
-    this.columns = this.parseColumns(top, top.length, 0);
+    this.columns = this.parseColumns(0, (this.cols[0] as TextColumns).length);
     this.borderEnd = (this.columns[this.columns.length - 1] as Span)[1];
     const [firstStart, firstEnd] = this.columns[0] as Span;
     let start = 1;
@@ -207,7 +217,7 @@ class SimpleTableParser {
       const line = this.cols[offset] as TextColumns;
       if (this.isRule(offset, MINUS)) {
         // A column span underline or the bottom border: the row is complete.
-        this.parseRow(start, offset, { line, length: line.end(), offset });
+        this.parseRow(start, offset, { length: line.end(), offset });
         start = offset + 1;
         textFound = false;
       } else if (!line.blank(firstStart, firstEnd)) {
@@ -221,10 +231,10 @@ class SimpleTableParser {
     }
   }
 
-  /** The column spans of a `-` line (its first `length` columns). */
-  private parseColumns(line: TextColumns, length: number, offset: number): Span[] {
+  /** The column spans of the `-` line `offset` (its first `length` columns). */
+  private parseColumns(offset: number, length: number): Span[] {
     const find = (code: number, from: number): number => {
-      for (let c = Math.max(0, from); c < length; c++) if (line.char(c) === code) return c;
+      for (let c = Math.max(0, from); c < length; c++) if (this.code(offset, c) === code) return c;
       return -1;
     };
     const cols: Span[] = [];
@@ -247,11 +257,9 @@ class SimpleTableParser {
     return cols;
   }
 
-  private parseRow(start: number, stop: number, spanLine?: { line: TextColumns; length: number; offset: number }): void {
+  private parseRow(start: number, stop: number, spanLine?: { length: number; offset: number }): void {
     if (start >= stop && spanLine === undefined) return; // just blank lines
-    const columns = spanLine
-      ? this.parseColumns(spanLine.line, spanLine.length, spanLine.offset)
-      : this.columns.map((c): Span => [c[0], c[1]]);
+    const columns = spanLine ? this.parseColumns(spanLine.offset, spanLine.length) : this.columns.map((c): Span => [c[0], c[1]]);
     this.checkColumns(start, stop, columns);
     const cells = this.initRow(columns, start);
     const rows = this.rows.slice(start, stop);

@@ -234,11 +234,12 @@ export function cellLines(rows: readonly CellRow[], left: number, right: number)
     let f: number;
     let e: number;
     if (cols.plain) {
-      // printable ASCII: the only whitespace is ' ', and native trimming is fast
-      const seg = cols.display.slice(left, right);
-      const t = seg.trimEnd();
-      e = left + t.length;
-      f = e - t.trimStart().length;
+      // printable ASCII: the only whitespace is ' '
+      const d = cols.display;
+      e = Math.min(right, d.length);
+      while (e > left && d.charCodeAt(e - 1) === 32) e--;
+      f = left;
+      while (f < e && d.charCodeAt(f) === 32) f++;
     } else {
       e = lineEnd(cols, left, right);
       f = left;
