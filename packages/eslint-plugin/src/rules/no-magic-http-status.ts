@@ -12,12 +12,13 @@ import type { ProviderOption, ProviderSpec } from '../util/providers.js';
 import { isTestFile } from '../util/test-files.js';
 import { typeInfo } from '../util/type-info.js';
 
+/** The rule's options as users write them; `meta.defaultOptions` fills in the rest. */
 export interface Options {
-  provider: ProviderOption;
-  allow: number[];
-  checkRanges: boolean;
-  ignoreTests: boolean;
-  reportUnregistered: boolean;
+  provider?: ProviderOption;
+  allow?: number[];
+  checkRanges?: boolean;
+  ignoreTests?: boolean;
+  reportUnregistered?: boolean;
 }
 
 export type MessageIds =
@@ -59,19 +60,25 @@ export default createRule<[Options], MessageIds>({
             description:
               'Where constants come from: `http-status-codes` (`StatusCodes.X`), `@nestjs/common` (`HttpStatus.X`), `http-status` (`status.X`), `node:http2` (`constants.HTTP_STATUS_X`), or `{ module, import, names? }` for your own module.',
             oneOf: [
-              { type: 'string', enum: providerNames },
+              { type: 'string', enum: providerNames, description: 'A constants library.' },
               {
                 type: 'object',
+                description: 'A project\'s own constants module.',
                 additionalProperties: false,
                 required: ['module', 'import'],
                 properties: {
-                  module: { type: 'string', description: 'Module specifier, written as is into new imports.' },
-                  import: { type: 'string', description: 'Named export that holds the constants.' },
+                  module: { type: 'string', description: 'In the `provider` object: module specifier, written as is into new imports.' },
+                  import: { type: 'string', description: 'In the `provider` object: named export that holds the constants.' },
                   names: {
-                    description: 'Whose constant names the module uses (a built-in provider), or a map from code to name.',
+                    description:
+                      'In the `provider` object: whose constant names the module uses (a built-in provider, default `http-status-codes`), or a map from code to name.',
                     oneOf: [
-                      { type: 'string', enum: providerNames },
-                      { type: 'object', additionalProperties: { type: 'string' } },
+                      { type: 'string', enum: providerNames, description: 'Use the names of this library.' },
+                      {
+                        type: 'object',
+                        description: 'Constant name by status code, e.g. `{ "404": "NotFound" }`.',
+                        additionalProperties: { type: 'string' },
+                      },
                     ],
                   },
                 },
@@ -90,7 +97,7 @@ export default createRule<[Options], MessageIds>({
           },
           ignoreTests: {
             type: 'boolean',
-            description: 'Skip test files (`*.test.*`, `*.spec.*`, `test/`, `__tests__/`, `e2e/`).',
+            description: 'Skip test files (`*.test.*`, `*.spec.*`, `*.e2e-spec.*`, `test/`, `tests/`, `__tests__/`, `__mocks__/`, `e2e/`).',
           },
           reportUnregistered: {
             type: 'boolean',
@@ -118,7 +125,9 @@ export default createRule<[Options], MessageIds>({
       replaceWithConstantAndImport: "Replace {{code}} with {{constant}} and import {{binding}} from '{{module}}'.",
     },
   },
-  create(context, [options]) {
+  create(context, [given]) {
+    // Every property is set: RuleCreator merges meta.defaultOptions into what the user gave.
+    const options = given as Required<Options>;
     const { sourceCode } = context;
     const filename = resolve(context.cwd, context.filename);
     const manifest = nearestPackageJson(dirname(filename));

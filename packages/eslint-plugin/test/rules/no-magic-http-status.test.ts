@@ -2071,7 +2071,7 @@ app.use((req, res) => res.sendStatus(404));`,
 const { StatusCodes } = require('http-status-codes');
 const app = express();
 app.use((req, res) => res.sendStatus(StatusCodes.NOT_FOUND));`,
-        languageOptions: { sourceType: 'commonjs' },
+        languageOptions: { parserOptions: { sourceType: 'script' } },
         errors: [
           {
             messageId: 'magicStatus',
@@ -2090,7 +2090,7 @@ app.use((req, res) => res.sendStatus(StatusCodes.NOT_FOUND));`,
 res.status(500).send(getReasonPhrase(500));`,
         output: `const { getReasonPhrase, StatusCodes } = require('http-status-codes');
 res.status(StatusCodes.INTERNAL_SERVER_ERROR).send(getReasonPhrase(500));`,
-        languageOptions: { sourceType: 'commonjs' },
+        languageOptions: { parserOptions: { sourceType: 'script' } },
         errors: [
           {
             messageId: 'magicStatus',
@@ -2109,7 +2109,7 @@ res.status(StatusCodes.INTERNAL_SERVER_ERROR).send(getReasonPhrase(500));`,
 res.status(201);`,
         output: `const { StatusCodes } = require('http-status-codes');
 res.status(StatusCodes.CREATED);`,
-        languageOptions: { sourceType: 'commonjs' },
+        languageOptions: { parserOptions: { sourceType: 'script' } },
         errors: [
           {
             messageId: 'magicStatus',
@@ -2128,7 +2128,7 @@ res.status(StatusCodes.CREATED);`,
 res.status(201);`,
         output: `const codes = require('http-status-codes');
 res.status(codes.StatusCodes.CREATED);`,
-        languageOptions: { sourceType: 'commonjs' },
+        languageOptions: { parserOptions: { sourceType: 'script' } },
         errors: [
           {
             messageId: 'magicStatus',
@@ -2147,7 +2147,7 @@ res.status(codes.StatusCodes.CREATED);`,
 res.status(201);`,
         output: `const Codes = require('http-status-codes').StatusCodes;
 res.status(Codes.CREATED);`,
-        languageOptions: { sourceType: 'commonjs' },
+        languageOptions: { parserOptions: { sourceType: 'script' } },
         errors: [
           { messageId: 'magicStatus', line: 2, column: 12, endLine: 2, endColumn: 15, data: { code: 201, phrase: 'Created', constant: 'Codes.CREATED' } },
         ],
@@ -2162,7 +2162,7 @@ module.exports = (req, res) => res.sendStatus(204);`,
 const { StatusCodes } = require('http-status-codes');
 
 module.exports = (req, res) => res.sendStatus(StatusCodes.NO_CONTENT);`,
-        languageOptions: { sourceType: 'script' },
+        languageOptions: { parserOptions: { sourceType: 'script' } },
         errors: [
           {
             messageId: 'magicStatus',
