@@ -2,7 +2,8 @@
  * The engine: `check(input, config)` → sorted `Diagnostic[]`. No file I/O:
  * the input carries the texts (see loader.ts for the part that reads files).
  */
-import type { NodeBase, Position } from '@docdrift/parser';
+import { tables as parserTables } from '@docdrift/parser';
+import type { Node, NodeBase, Position, TableInfo } from '@docdrift/parser';
 import { resolveRules, type Config, type ResolvedRule } from './config.js';
 import type { Diagnostic, RelatedLocation } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
@@ -37,13 +38,12 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
   const docSet = buildDocSet(input, config);
   const out: Diagnostic[] = [];
   const checked = docSet.pages.filter((p) => p.checked);
-  // Parse every checked page first, so label indexes use the parser's labels for them (context pages are scanned).
-  for (const p of checked) void p.root;
   let done = 0;
   for (const page of checked) {
     const disables = parseDisables(page.text);
+    const index = new PageIndex(page);
     for (const r of resolved) {
-      for (const d of runRuleOnPage(r, page, docSet)) {
+      for (const d of runRuleOnPage(r, page, docSet, index)) {
         if (!disables.isDisabled(d.ruleId, d.line)) out.push(d);
       }
     }
@@ -56,7 +56,55 @@ function positionOf(d: { node?: NodeBase; position?: Position }): Position | und
   return d.position ?? d.node?.position;
 }
 
-function runRuleOnPage(r: ResolvedRule, page: Page, docSet: DocSet): Diagnostic[] {
+/** One walk over a page's tree, shared by every rule of the page. */
+class PageIndex {
+  private byType: Map<string, Node[]> | undefined;
+  private parents: Map<Node, readonly Node[]> | undefined;
+  private tableList: TableInfo[] | undefined;
+  constructor(private readonly page: Page) {}
+
+  private walk(): Map<string, Node[]> {
+    if (this.byType) return this.byType;
+    const byType = new Map<string, Node[]>();
+    const parents = new Map<Node, readonly Node[]>();
+    const root = this.page.root as Node;
+    // Iterative pre-order walk; each entry carries its ancestor chain (shared arrays, created per parent).
+    const stack: Array<[Node, readonly Node[]]> = [[root, []]];
+    while (stack.length > 0) {
+      const [n, anc] = stack.pop() as [Node, readonly Node[]];
+      let list = byType.get(n.type);
+      if (!list) byType.set(n.type, (list = []));
+      list.push(n);
+      parents.set(n, anc);
+      const kids: Node[] = [];
+      if (n.type === 'definitionItem') kids.push(...(n.term as Node[]));
+      if ('children' in n) kids.push(...(n.children as Node[]));
+      if (kids.length > 0) {
+        const chain = [...anc, n];
+        for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Node, chain]);
+      }
+    }
+    this.byType = byType;
+    this.parents = parents;
+    return byType;
+  }
+
+  nodes(type: string): Node[] {
+    return this.walk().get(type) ?? [];
+  }
+
+  ancestors(node: Node): readonly Node[] | undefined {
+    this.walk();
+    return this.parents?.get(node);
+  }
+
+  tables(): TableInfo[] {
+    if (!this.tableList) this.tableList = parserTables(this.page.root);
+    return this.tableList;
+  }
+}
+
+function runRuleOnPage(r: ResolvedRule, page: Page, docSet: DocSet, index: PageIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   const group = docSet.variantGroupOf(page);
   const ctx: RuleContext<Record<string, unknown>> = {
@@ -73,6 +121,9 @@ function runRuleOnPage(r: ResolvedRule, page: Page, docSet: DocSet): Diagnostic[
     variantGroup: group,
     variants: group ? group.members.map((m) => m.page).filter((p) => p !== page) : [],
     options: r.options,
+    nodes: ((type: string) => index.nodes(type)) as RuleContext['nodes'],
+    tables: () => index.tables(),
+    ancestors: (node: Node) => index.ancestors(node),
     report(desc: ReportDescriptor) {
       const pos = positionOf(desc) ?? ORIGIN;
       const d: Diagnostic = {

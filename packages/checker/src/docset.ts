@@ -3,7 +3,7 @@
  * (parsed, or lazily parsed context pages), per-project label indexes, page
  * titles and topic ids, published URLs, and variant groups. No file I/O.
  */
-import { fields, labels as parserLabels, parse, title as parserTitle, toText, visit } from '@docdrift/parser';
+import { parse, toText, visit } from '@docdrift/parser';
 import type { Format, ParseMessage, Position, Root, Section, Table, Figure, NodeBase } from '@docdrift/parser';
 import type { Config } from './config.js';
 import { docutilsId, normLabel, scanPage } from './labels.js';
@@ -45,88 +45,100 @@ function formatOf(file: string, text: string): Format {
   return /^#{1,6} /m.test(text.slice(0, 4000)) && !/^[=\-~^]{3,}\s*$/m.test(text.slice(0, 4000)) ? 'markdown' : 'rst';
 }
 
+/**
+ * Parsed roots are held in a small LRU cache, so a whole-tree run keeps only
+ * a few trees alive at a time (pages given pre-parsed stay pinned).
+ */
+interface Parsed {
+  root: Root;
+  messages: ParseMessage[];
+  /** Label targets found in this tree (dropped with it). */
+  targets?: Map<string, LabelTarget>;
+}
+
+export class RootCache {
+  private readonly map = new Map<PageImpl, Parsed>();
+  constructor(readonly capacity = 32) {}
+  get(page: PageImpl): Parsed {
+    let v = this.map.get(page);
+    if (v) {
+      this.map.delete(page);
+      this.map.set(page, v);
+      return v;
+    }
+    v = parse(page.text, { path: page.file });
+    this.map.set(page, v);
+    if (this.map.size > this.capacity) {
+      const oldest = this.map.keys().next().value;
+      if (oldest) this.map.delete(oldest);
+    }
+    return v;
+  }
+}
+
 class PageImpl implements Page {
   readonly format: Format;
   relPath = '';
   project!: ProjectImpl;
   url: string | undefined;
-  private parsed: { root: Root; messages: ParseMessage[] } | undefined;
+  private readonly pinned: Parsed | undefined;
   private scanned: ReturnType<typeof scanPage> | undefined;
-  private meta: { title: string | undefined; originalName: string | undefined; pageLabels: string[] } | undefined;
 
   constructor(
     readonly file: string,
     readonly text: string,
     readonly checked: boolean,
+    private readonly cache: RootCache,
     pre?: { root: Root; messages: ParseMessage[] },
   ) {
     this.format = pre?.root.format ?? formatOf(file, text);
-    this.parsed = pre;
+    this.pinned = pre;
   }
 
-  get isParsed(): boolean {
-    return this.parsed !== undefined;
+  private parsed(): Parsed {
+    return this.pinned ?? this.cache.get(this);
   }
 
-  private ensureParsed(): { root: Root; messages: ParseMessage[] } {
-    if (!this.parsed) this.parsed = parse(this.text, { path: this.file });
-    return this.parsed;
+  /** What a label of this page is attached to (cached with the parsed tree, so it does not keep trees alive). */
+  targetOf(label: string): LabelTarget {
+    const p = this.parsed();
+    if (!p.targets) p.targets = new Map();
+    let t = p.targets.get(label);
+    if (!t) {
+      t = findTarget(p.root, label);
+      p.targets.set(label, t);
+    }
+    return t;
   }
 
   get root(): Root {
-    return this.ensureParsed().root;
+    return this.parsed().root;
   }
 
   get parseMessages(): readonly ParseMessage[] {
-    return this.ensureParsed().messages;
+    return this.parsed().messages;
   }
 
-  /** The light scan, for unparsed pages. */
+  /** The light scan: labels and page metadata without parsing (deterministic, whatever was parsed when). */
   get scan(): ReturnType<typeof scanPage> {
     if (!this.scanned) this.scanned = scanPage(this.text, this.format);
     return this.scanned;
   }
 
-  private computeMeta(): NonNullable<PageImpl['meta']> {
-    if (this.meta) return this.meta;
-    if (!this.parsed) {
-      const s = this.scan;
-      this.meta = { title: s.title, originalName: s.originalName, pageLabels: s.pageLabels };
-      return this.meta;
-    }
-    const root = this.parsed.root;
-    const t = parserTitle(root)?.text;
-    const on = fields(root)['original_name']?.value.trim().replace(/\.html?$/, '');
-    const pageLabels: string[] = [];
-    const top = root.children.find((c): c is Section => c.type === 'section');
-    if (top) {
-      pageLabels.push(...top.labels);
-      const heading = top.children[0];
-      if (heading && heading.type === 'heading') {
-        visit(heading, (n) => {
-          if (n.type === 'target' && n.url === undefined && n.label) pageLabels.push(n.label);
-        });
-      }
-    }
-    this.meta = { title: t, originalName: on || undefined, pageLabels: [...new Set(pageLabels)] };
-    return this.meta;
-  }
-
   get title(): string | undefined {
-    return this.computeMeta().title;
+    return this.scan.title;
   }
   get originalName(): string | undefined {
-    return this.computeMeta().originalName;
+    return this.scan.originalName;
   }
   get pageLabels(): readonly string[] {
-    return this.computeMeta().pageLabels;
+    return this.scan.pageLabels;
   }
 }
 
 /* ---------------------------------------------------------------- labels */
 
 class LabelDefinitionImpl implements LabelDefinition {
-  private cachedTarget: LabelTarget | undefined;
   constructor(
     readonly label: string,
     readonly name: string,
@@ -136,13 +148,11 @@ class LabelDefinitionImpl implements LabelDefinition {
   ) {}
 
   get target(): LabelTarget {
-    if (!this.cachedTarget) this.cachedTarget = findTarget(this.page, this.label);
-    return this.cachedTarget;
+    return this.page.targetOf(this.label);
   }
 }
 
-function findTarget(page: PageImpl, label: string): LabelTarget {
-  const root = page.root;
+function findTarget(root: Root, label: string): LabelTarget {
   let found: LabelTarget | undefined;
   let tableIndex = 0;
   let figureIndex = 0;
@@ -213,20 +223,13 @@ class LabelIndexImpl implements LabelIndex {
   private build(): Map<string, LabelDefinitionImpl[]> {
     if (this.map) return this.map;
     const map = new Map<string, LabelDefinitionImpl[]>();
-    const add = (d: LabelDefinitionImpl): void => {
-      const list = map.get(d.label);
-      if (list) list.push(d);
-      else map.set(d.label, [d]);
-    };
     for (const page of this.project.pages) {
-      if (page.isParsed) {
-        for (const l of parserLabels(page.root)) add(new LabelDefinitionImpl(l.label, l.name, page, l.context, l.position));
-        for (const l of extraOptionLabels(page.root)) add(new LabelDefinitionImpl(l.label, l.name, page, 'option', l.position));
-      } else {
-        for (const l of page.scan.labels) {
-          const pos: Position = { start: { line: l.line, column: 1, offset: 0 }, end: { line: l.line, column: 1, offset: 0 } };
-          add(new LabelDefinitionImpl(l.label, l.name, page, l.context, pos));
-        }
+      for (const l of page.scan.labels) {
+        const pos: Position = { start: { line: l.line, column: l.column, offset: l.offset }, end: { line: l.line, column: l.column + l.name.length + 5, offset: l.offset + l.name.length + 5 } };
+        const d = new LabelDefinitionImpl(l.label, l.name, page, l.context, pos);
+        const list = map.get(d.label);
+        if (list) list.push(d);
+        else map.set(d.label, [d]);
       }
     }
     this.map = map;
@@ -257,16 +260,6 @@ class LabelIndexImpl implements LabelIndex {
     return this.ids.get(id) ?? [];
   }
   private ids: Map<string, LabelDefinition[]> | undefined;
-}
-
-/** `:name:` options of figures (tables' are found by the parser's labels()). */
-function extraOptionLabels(root: Root): Array<{ label: string; name: string; position: Position | undefined }> {
-  const out: Array<{ label: string; name: string; position: Position | undefined }> = [];
-  visit(root, (n) => {
-    if (n.type === 'figure' && n.options.name) out.push({ label: normLabel(n.options.name), name: n.options.name, position: n.position });
-    if (n.type === 'directive' && n.options.name) out.push({ label: normLabel(n.options.name), name: n.options.name, position: n.position });
-  });
-  return out;
 }
 
 /* --------------------------------------------------------------- projects */
@@ -333,6 +326,7 @@ class DocSetImpl implements DocSet {
   private variantName = new Map<Page, string>();
   /** Origins (scheme://host) of every configured site, for the legacy `…/<topic-id>.html` links. */
   siteOrigins = new Set<string>();
+  readonly cache = new RootCache();
 
   constructor(
     input: CheckInput,
@@ -356,7 +350,7 @@ class DocSetImpl implements DocSet {
     const files = [...input.files].map((f) => ({ ...f, file: normalizePath(f.file) })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     for (const f of files) {
       if (this.byFile.has(f.file)) continue;
-      const page = new PageImpl(f.file, f.text, f.check ?? true, f.root ? { root: f.root, messages: f.messages ?? [] } : undefined);
+      const page = new PageImpl(f.file, f.text, f.check ?? true, this.cache, f.root ? { root: f.root, messages: f.messages ?? [] } : undefined);
       const hint = roots.find((h) => isInside(f.file, h.root));
       const rootDir = hint?.root ?? '.';
       let project = projects.get(rootDir);

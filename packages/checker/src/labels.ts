@@ -21,9 +21,11 @@ export function normLabel(name: string): string {
 export interface ScannedLabel {
   name: string;
   label: string;
-  /** 1-based line of the definition. */
+  /** 1-based line and column, 0-based offset of the definition. */
   line: number;
-  context: 'block' | 'html' | 'option';
+  column: number;
+  offset: number;
+  context: 'block' | 'list-item' | 'table-cell' | 'html' | 'option';
 }
 
 export interface ScanResult {
@@ -34,41 +36,60 @@ export interface ScanResult {
   pageLabels: string[];
 }
 
-const RST_LABEL = /^[ \t]*\.\. _(`[^`]+`|[^:`\n][^\n]*?):[ \t]*$/gm;
-const RST_NAME_OPTION = /^[ \t]+:name:[ \t]+(\S[^\n]*?)[ \t]*$/gm;
-const HTML_ANCHOR = /<a\s[^>]*?\bname\s*=\s*["']([^"']+)["']/gi;
+/** `.. _name:` at block level, indented (list items, directives) or inside a grid-table cell (`| .. _x: |`). */
+const RST_LABEL = /(^|[|]|[ \t])\.\. _(`[^`\n]+`|[^:`\n|][^:\n|]*?):(?=[ \t]|$)/gm;
+const RST_NAME_OPTION = /^[ \t|]+:name:[ \t]+(\S[^\n|]*?)[ \t]*\|?[ \t]*$/gm;
+const HTML_ANCHOR = /<[a-zA-Z][^>]*?\s(?:name|id)\s*=\s*["']([^"']+)["']/g;
 const ADORNMENT = /^([=\-`:'"~^_*+#<>.])\1{2,}[ \t]*$/;
 
-/** Find labels without parsing. Errs on the side of finding too many (labels in code blocks count). */
+/**
+ * Find a page's labels, `:original_name:`, title and page labels without
+ * parsing it. It errs on the side of finding too many labels (labels in
+ * literal blocks and comments count), never too few: the label index is
+ * built from it, and an index that misses labels would make `broken-ref`
+ * report references that Sphinx resolves.
+ */
 export function scanPage(text: string, format: 'rst' | 'markdown'): ScanResult {
   const labels: ScannedLabel[] = [];
-  const lineAt = lineLocator(text);
+  const loc = lineLocator(text);
   let originalName: string | undefined;
   let title: string | undefined;
   const pageLabels: string[] = [];
+  const at = (offset: number): { line: number; column: number; offset: number } => {
+    const line = loc(offset);
+    return { line, column: offset - loc.start(line) + 1, offset };
+  };
   if (format === 'rst') {
     for (const m of text.matchAll(RST_LABEL)) {
-      let name = m[1] as string;
+      let name = (m[2] as string).trim();
       if (name.startsWith('`')) name = name.slice(1, -1);
-      if (name === '_') continue; // anonymous target `.. __:`
-      labels.push({ name, label: normLabel(name), line: lineAt(m.index), context: 'block' });
+      if (name === '_' || name === '') continue; // anonymous target `.. __:`
+      const offset = m.index + (m[1] as string).length;
+      const p = at(offset);
+      const lineStart = loc.start(p.line);
+      const before = text.slice(lineStart, offset);
+      const context = before.includes('|') ? 'table-cell' : before.trim() === '' && before.length > 0 ? 'list-item' : 'block';
+      labels.push({ name, label: normLabel(name), ...p, context });
     }
-    for (const m of text.matchAll(RST_NAME_OPTION)) {
+    if (text.includes(':name:')) for (const m of text.matchAll(RST_NAME_OPTION)) {
       const name = m[1] as string;
-      labels.push({ name, label: normLabel(name), line: lineAt(m.index), context: 'option' });
+      labels.push({ name, label: normLabel(name), ...at(m.index + m[0].indexOf(':name:')), context: 'option' });
     }
-    const on = /^:original_name:[ \t]+(\S+)/m.exec(text.slice(0, 2000));
+    if (/\s(?:name|id)\s*=/.test(text)) {
+      for (const m of text.matchAll(HTML_ANCHOR)) labels.push({ name: m[1] as string, label: normLabel(m[1] as string), ...at(m.index), context: 'html' });
+    }
+    const on = /^:original_name:[ \t]+(\S+)/m.exec(text.slice(0, 4000));
     if (on) originalName = (on[1] as string).replace(/\.html?$/, '');
-    // Title: the first text line followed (or framed) by an adornment line.
+    // Title: the first text line followed by an adornment line (optionally with an overline).
     const lines = text.slice(0, 20000).split('\n');
     const pending: string[] = [];
     for (let i = 0; i + 1 < lines.length; i++) {
-      const line = lines[i] as string;
+      const line = (lines[i] as string).replace(/\r$/, '');
       const lm = /^\.\. _([^:]+):\s*$/.exec(line);
-      if (lm) pending.push(normLabel(lm[1] as string));
-      const next = lines[i + 1] as string;
-      if (line.trim() !== '' && !ADORNMENT.test(line) && !/^\s/.test(line) && ADORNMENT.test(next) && next.trim().length >= line.trim().length - 1) {
-        title = line.trim().replace(/\s+/g, ' ');
+      if (lm) pending.push(normLabel((lm[1] as string).replace(/^`|`$/g, '')));
+      const next = (lines[i + 1] as string).replace(/\r$/, '');
+      if (line.trim() !== '' && !ADORNMENT.test(line) && ADORNMENT.test(next) && next.trim().length >= line.trim().length) {
+        title = plainTitle(line);
         pageLabels.push(...pending);
         break;
       }
@@ -77,33 +98,54 @@ export function scanPage(text: string, format: 'rst' | 'markdown'): ScanResult {
   } else {
     for (const m of text.matchAll(HTML_ANCHOR)) {
       const name = m[1] as string;
-      labels.push({ name, label: normLabel(name), line: lineAt(m.index), context: 'html' });
+      labels.push({ name, label: normLabel(name), ...at(m.index), context: 'html' });
     }
     const h = /^#[ \t]+([^\n]*)$/m.exec(text);
     if (h) {
       const heading = h[1] as string;
       for (const a of heading.matchAll(HTML_ANCHOR)) pageLabels.push(normLabel(a[1] as string));
-      title = heading.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+      title = heading
+        .replace(/<[^>]*>/g, '')
+        .replace(/[*_`]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
     }
   }
   return { labels, originalName, title, pageLabels };
 }
 
-/** Returns a function mapping a 0-based offset to its 1-based line. */
-export function lineLocator(text: string): (offset: number) => number {
+/** A title line without inline markup: `**x**`, ``x``, `:role:`x``, `x`_. */
+function plainTitle(line: string): string {
+  return line
+    .replace(/:[a-zA-Z][\w+.:-]*:`([^`<]*?)(?:\s*<[^>]*>)?`/g, '$1')
+    .replace(/`([^`<]*?)(?:\s*<[^>]*>)?`__?/g, '$1')
+    .replace(/\*\*([^*]+)\*\*|\*([^*]+)\*|``([^`]+)``/g, (_m, a, b, c) => a ?? b ?? c)
+    .replace(/\\(.)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Returns a function mapping a 0-based offset to its 1-based line (with `.start(line)` → the line's first offset). */
+export function lineLocator(text: string): ((offset: number) => number) & { start(line: number): number } {
   let starts: number[] | undefined;
-  return (offset) => {
+  const build = (): number[] => {
     if (!starts) {
       starts = [0];
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
+    return starts;
+  };
+  const f = (offset: number): number => {
+    const st = build();
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = st.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
+      if ((st[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo + 1;
   };
+  f.start = (line: number): number => build()[line - 1] ?? 0;
+  return f;
 }

@@ -15,14 +15,11 @@ export interface SiteLink {
 /** Absolute http(s) links of the page that point at a configured site (resolved through `docSet.resolveUrl`). */
 export function siteLinks(ctx: RuleContext<object>): SiteLink[] {
   const out: SiteLink[] = [];
-  visit(ctx.root, (n) => {
-    if (n.type !== 'link') return undefined;
-    const link = n as Link;
-    if (!/^https?:\/\//i.test(link.url)) return false;
+  for (const link of ctx.nodes('link')) {
+    if (!/^https?:\/\//i.test(link.url)) continue;
     const resolution = ctx.docSet.resolveUrl(link.url, ctx.page);
     if (resolution) out.push({ node: link, url: link.url, text: toText(link.children).replace(/\s+/g, ' ').trim(), resolution });
-    return false;
-  });
+  }
   return out;
 }
 

@@ -11,7 +11,7 @@
  * decides the severity (and whether the rule runs at all). See
  * docs/writing-rules.md.
  */
-import type { NodeBase, Position, Root } from '@docdrift/parser';
+import type { Node, NodeBase, Position, Root, TableInfo } from '@docdrift/parser';
 import type { Fix, Severity } from './diagnostic.js';
 import type { DocSet, LabelIndex, Page, Project, VariantGroup } from './model.js';
 
@@ -76,6 +76,16 @@ export interface RuleContext<Options = Record<string, never>> {
   readonly variants: readonly Page[];
   /** The rule's options: `meta.defaultOptions` with the configured options merged over them. */
   readonly options: Options;
+  /**
+   * Every node of a type in the page, in document order (definition terms
+   * included). Collected in one walk shared by all rules of the page: prefer
+   * it to a `visit` of your own.
+   */
+  nodes<T extends Node['type']>(type: T): ReadonlyArray<Extract<Node, { type: T }>>;
+  /** The parser's `tables(root)`, computed once per page for all rules. */
+  tables(): readonly TableInfo[];
+  /** The ancestors of a node returned by `nodes()` (root first), or undefined for other nodes. */
+  ancestors(node: Node): readonly Node[] | undefined;
   /** Report a finding on this page. Findings on lines disabled inline are dropped by the engine. */
   report(descriptor: ReportDescriptor): void;
 }

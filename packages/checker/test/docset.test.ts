@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { labels as parserLabels, parse } from '@docdrift/parser';
 import { buildDocSet, projectUrlSegment } from '../src/docset.js';
 import { docutilsId } from '../src/labels.js';
 import { scanPage } from '../src/labels.js';
@@ -76,8 +77,8 @@ describe('doc sets', () => {
     const rst = lines(':original_name: topic_7.html', '', '.. _topic_7:', '', 'Title Here', '==========', '', '.. _in_body:', '', 'x');
     expect(scanPage(rst, 'rst')).toEqual({
       labels: [
-        { name: 'topic_7', label: 'topic_7', line: 3, context: 'block' },
-        { name: 'in_body', label: 'in_body', line: 8, context: 'block' },
+        { name: 'topic_7', label: 'topic_7', line: 3, column: 1, offset: 30, context: 'block' },
+        { name: 'in_body', label: 'in_body', line: 8, column: 1, offset: 67, context: 'block' },
       ],
       originalName: 'topic_7',
       title: 'Title Here',
@@ -87,6 +88,49 @@ describe('doc sets', () => {
     const page = ds.pages[0]!;
     expect([page.title, page.originalName, page.pageLabels]).toEqual(['Title Here', 'topic_7', ['topic_7']]);
     expect(scanPage(lines('# Heading<a name="T_1"></a>', '', '<a name="x"></a>'), 'markdown')).toMatchObject({ title: 'Heading', pageLabels: ['t_1'] });
+  });
+
+  it('the light scan finds every label the parser finds (seeds, cells, list items, options, HTML anchors)', () => {
+    const dir = fileURLToPath(new URL('../../../docs-sources/http-status-codes/', import.meta.url));
+    const texts: Array<[string, string]> = readdirSync(dir).map((f) => [f, readFileSync(dir + f, 'utf8')]);
+    texts.push([
+      'cells.rst',
+      lines(
+        'T',
+        '=',
+        '',
+        '- item',
+        '',
+        '  .. _in_list:',
+        '',
+        '  text',
+        '',
+        '+------------------+-----+',
+        '| .. _in_cell:     | x   |',
+        '|                  |     |',
+        '| cell             |     |',
+        '+------------------+-----+',
+        '',
+        '.. table:: Named',
+        '   :name: named-table',
+        '',
+        '   ====  ====',
+        '   a     b',
+        '   ====  ====',
+        '   1     2',
+        '   ====  ====',
+        '',
+        '.. _`Quoted Label`:',
+        '',
+        'x',
+      ),
+    ]);
+    for (const [file, text] of texts) {
+      const root = parse(text, { path: file }).root;
+      const parsed = new Set(parserLabels(root).map((l) => l.label));
+      const scanned = new Set(scanPage(text, root.format).labels.map((l) => l.label));
+      expect([...parsed].filter((l) => !scanned.has(l)), file).toEqual([]);
+    }
   });
 
   it('groups the five seed pages of docs-sources into one variant group by content', () => {

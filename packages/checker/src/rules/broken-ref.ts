@@ -1,5 +1,3 @@
-import { visit } from '@docdrift/parser';
-import type { CrossReference } from '@docdrift/parser';
 import { defineRule, docsUrl } from '../rule.js';
 
 /**
@@ -18,11 +16,9 @@ export default defineRule({
   },
   check(ctx) {
     if (!ctx.labels.complete) return;
-    visit(ctx.root, (n) => {
-      if (n.type !== 'crossReference') return undefined;
-      const ref = n as CrossReference;
-      if (ref.role !== 'ref' && ref.role !== 'numref') return false;
-      if (ref.label === '' || ctx.labels.has(ref.label)) return false;
+    for (const ref of ctx.nodes('crossReference')) {
+      if (ref.role !== 'ref' && ref.role !== 'numref') continue;
+      if (ref.label === '' || ctx.labels.has(ref.label)) continue;
       const role = `:${ref.role}:`;
       const elsewhere = ctx.docSet.projects
         .filter((p) => p !== ctx.project && p.labels.has(ref.label))
@@ -39,7 +35,6 @@ export default defineRule({
       } else {
         ctx.report({ node: ref, message: `${role} to undefined label \`${ref.target}\` (no such label in ${where})` });
       }
-      return false;
-    });
+    }
   },
 });

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { toText, visit } from '@docdrift/parser';
-import type { Caption, CrossReference, Link, Position } from '@docdrift/parser';
+import { toText } from '@docdrift/parser';
+import type { Caption, Position } from '@docdrift/parser';
 import { defineRule, docsUrl } from '../rule.js';
 import { code } from '../links.js';
 import { docutilsId } from '../labels.js';
@@ -23,10 +23,9 @@ export default defineRule({
   check(ctx) {
     // 1. Captions in order.
     const seen: Record<'Table' | 'Figure', number> = { Table: 0, Figure: 0 };
-    visit(ctx.root, (n) => {
-      if (n.type !== 'table' && n.type !== 'figure') return undefined;
+    for (const n of [...ctx.nodes('table'), ...ctx.nodes('figure')]) {
       const caption: Caption | undefined = n.caption;
-      if (!caption?.kind || caption.number === undefined) return undefined;
+      if (!caption?.kind || caption.number === undefined) continue;
       const expected = ++seen[caption.kind];
       if (caption.number !== expected) {
         const fix = numberFix(ctx.text, caption.position, caption.number, expected);
@@ -36,24 +35,19 @@ export default defineRule({
           ...(fix ? { fix } : {}),
         });
       }
-      return undefined;
-    });
+    }
 
     // 2. References whose text is "Table N" / "Figure N".
-    visit(ctx.root, (n) => {
-      if (n.type === 'crossReference') {
-        const ref = n as CrossReference;
-        if ((ref.role === 'ref' || ref.role === 'numref') && ref.explicit) checkRef(toText(ref.children), ref.position, ctx.labels.get(ref.label), ref.target);
-        return false;
+    for (const ref of ctx.nodes('crossReference')) {
+      if ((ref.role === 'ref' || ref.role === 'numref') && ref.explicit && REF_TEXT.test(toText(ref.children).trim())) {
+        checkRef(toText(ref.children), ref.position, ctx.labels.get(ref.label), ref.target);
       }
-      if (n.type === 'link') {
-        const link = n as Link;
-        const defs = linkTarget(link.url);
-        if (defs) checkRef(toText(link.children), link.position, defs.defs, defs.name);
-        return false;
-      }
-      return undefined;
-    });
+    }
+    for (const link of ctx.nodes('link')) {
+      if (!REF_TEXT.test(toText(link.children).trim())) continue;
+      const defs = linkTarget(link.url);
+      if (defs) checkRef(toText(link.children), link.position, defs.defs, defs.name);
+    }
 
     function linkTarget(url: string): { defs: readonly LabelDefinition[]; name: string } | undefined {
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
