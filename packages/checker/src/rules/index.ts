@@ -9,9 +9,10 @@ import externalSelfLink from './external-self-link.js';
 import mislabeledCaption from './mislabeled-caption.js';
 import parseError from './parse-error.js';
 import reasonPhrase from './reason-phrase.js';
+import refTextStale from './ref-text-stale.js';
 import staleSiteLink from './stale-site-link.js';
 
-export const rules: readonly AnyRule[] = [brokenRef, captionNumbering, externalSelfLink, mislabeledCaption, parseError, reasonPhrase, staleSiteLink].sort((a, b) =>
+export const rules: readonly AnyRule[] = [brokenRef, captionNumbering, externalSelfLink, mislabeledCaption, parseError, reasonPhrase, refTextStale, staleSiteLink].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 
