@@ -16,7 +16,7 @@
 import type { Caption, Table, TableCell, TableRow } from './model.js';
 import type { HtmlConverter } from './html/index.js';
 import { parseCaption } from './html/labels.js';
-import { plainText, trimInlines } from './html/nodes.js';
+import { plainText } from './html/nodes.js';
 import { attribute, isElement } from './html/p5.js';
 import type { P5Element } from './html/p5.js';
 
@@ -36,7 +36,7 @@ export function htmlTable(el: P5Element, conv: HtmlConverter): Table {
     if (!isElement(c)) continue;
     switch (c.tagName) {
       case 'caption': {
-        const inl = trimInlines(conv.inlines(c.childNodes, false), conv.map);
+        const inl = conv.trim(conv.inlines(c.childNodes, false));
         const position = conv.pos(c);
         if (position !== undefined) {
           const r = conv.range(c);

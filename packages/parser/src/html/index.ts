@@ -20,6 +20,7 @@ import type {
   Position,
   Role,
   Target,
+  Text,
 } from '../model.js';
 import type { SourceMap } from '../source.js';
 import { htmlTable } from '../html-table.js';
@@ -30,7 +31,9 @@ import {
   dedupeTargets,
   htmlTarget,
   isBlankText,
+  isSpace,
   isTargetsOnly,
+  narrow,
   message,
   plainText,
   span,
@@ -74,6 +77,9 @@ export function knownInlineTag(tag: string): boolean {
 const ADMONITIONS = ['note', 'notice', 'important', 'caution', 'warning', 'danger', 'tip', 'hint', 'attention', 'error'];
 
 const SPACES = /[ \t\n\f\r]+/g;
+
+/** Elements nested deeper than this are kept as raw HTML (and reported), which keeps the converter's recursion bounded. */
+export const MAX_DEPTH = 200;
 
 /**
  * The semantics of one inline element, shared by HTML fragments and the
@@ -161,6 +167,25 @@ export class HtmlConverter {
     readonly messages: ParseMessage[],
   ) {}
 
+  /** Value ranges of the text nodes made from parse5 text, for narrowing them when trimmed. */
+  private readonly textRanges = new WeakMap<Text, [number, number]>();
+
+  /**
+   * `trimInlines` for HTML text: the whitespace is skipped in the value,
+   * where the source's container prefixes (list indentation, `>`) are not.
+   */
+  trim(inl: Inline[]): Inline[] {
+    return trimInlines(inl, this.map, (t, atStart, atEnd) => {
+      const r = this.textRanges.get(t);
+      if (r === undefined) return narrow(t.position, this.map, atStart, atEnd);
+      let [s, e] = r;
+      const v = this.value;
+      if (atStart) while (s < e && isSpace(v.charCodeAt(s))) s++;
+      if (atEnd) while (e > s && isSpace(v.charCodeAt(e - 1))) e--;
+      return this.vmap.position(s, e);
+    });
+  }
+
   /** The value range `[start, end)` of a node; implied elements (no location) span their children. */
   range(n: P5Node): [number, number] | undefined {
     const l = n.sourceCodeLocation;
@@ -233,14 +258,38 @@ export class HtmlConverter {
 
   /** A run of inline content in a block context: a paragraph, or only targets, or nothing. */
   private paragraphs(run: readonly P5Node[]): Block[] {
-    const inl = trimInlines(dedupeTargets(this.inlines(run, false)), this.map);
+    const inl = this.trim(dedupeTargets(this.inlines(run, false)));
     if (inl.length === 0) return [];
     if (isTargetsOnly(inl)) return targetsOf(inl);
     if (inl.every((n) => n.type === 'break' || isBlankText(n))) return [];
     return [withPosition({ type: 'paragraph', children: inl }, span(inl))];
   }
 
+  /** How many elements deep the conversion is; past `MAX_DEPTH` elements are kept as raw HTML. */
+  private depth = 0;
+  private reportedDepth = false;
+
+  private tooDeep(el: P5Element): boolean {
+    if (this.depth < MAX_DEPTH) return false;
+    if (!this.reportedDepth) {
+      this.reportedDepth = true;
+      const p = this.pos(el) ?? this.vmap.position(0, 0);
+      this.messages.push(message('warning', 'html-nesting', `HTML nested more than ${MAX_DEPTH} elements deep; the elements below are kept as raw HTML.`, p));
+    }
+    return true;
+  }
+
   private block(el: P5Element): Block[] {
+    if (this.tooDeep(el)) return [this.raw(el)];
+    this.depth++;
+    try {
+      return this.blockElement(el);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private blockElement(el: P5Element): Block[] {
     const tag = el.tagName;
     const position = this.pos(el);
     if (RAW.has(tag)) return [this.raw(el)];
@@ -248,7 +297,7 @@ export class HtmlConverter {
       case 'table':
         return [...this.idTarget(el), ...this.nameTarget(el), htmlTable(el, this)];
       case 'p': {
-        const children = trimInlines(dedupeTargets([...this.idTarget(el), ...this.inlines(el.childNodes, false)]), this.map);
+        const children = this.trim(dedupeTargets([...this.idTarget(el), ...this.inlines(el.childNodes, false)]));
         if (children.length === 0) return [];
         if (isTargetsOnly(children)) return targetsOf(children);
         return [withPosition({ type: 'paragraph', children }, position)];
@@ -276,7 +325,7 @@ export class HtmlConverter {
       case 'h4':
       case 'h5':
       case 'h6': {
-        const children = trimInlines(dedupeTargets([...this.idTarget(el), ...this.inlines(el.childNodes, false)]), this.map);
+        const children = this.trim(dedupeTargets([...this.idTarget(el), ...this.inlines(el.childNodes, false)]));
         return [withPosition({ type: 'heading', depth: Number(tag.slice(1)), children } satisfies Heading, position)];
       }
       case 'hr':
@@ -369,7 +418,7 @@ export class HtmlConverter {
     for (const c of el.childNodes) {
       if (!isElement(c)) continue;
       if (c.tagName === 'dt') {
-        items.push(withPosition({ type: 'definitionItem', term: trimInlines(this.inlines(c.childNodes, false), this.map), children: [] }, this.pos(c)));
+        items.push(withPosition({ type: 'definitionItem', term: this.trim(this.inlines(c.childNodes, false)), children: [] }, this.pos(c)));
       } else if (c.tagName === 'dd') {
         let item = items[items.length - 1];
         if (item === undefined) {
@@ -391,7 +440,11 @@ export class HtmlConverter {
     for (const n of nodes) {
       if (isText(n)) {
         const value = pre ? n.value : n.value.replace(SPACES, ' ');
-        if (value !== '') out.push(withPosition({ type: 'text', value }, this.pos(n)));
+        if (value === '') continue;
+        const t: Text = withPosition({ type: 'text', value }, this.pos(n));
+        const r = this.range(n);
+        if (r !== undefined) this.textRanges.set(t, r);
+        out.push(t);
       } else if (isElement(n)) {
         out.push(...this.inlineEl(n, pre));
       }
@@ -401,6 +454,19 @@ export class HtmlConverter {
   }
 
   private inlineEl(el: P5Element, pre: boolean): Inline[] {
+    if (this.tooDeep(el)) {
+      const r = this.raw(el);
+      return [withPosition({ type: 'role', role: 'raw-html', value: r.value } satisfies Role, r.position)];
+    }
+    this.depth++;
+    try {
+      return this.inlineElement(el, pre);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private inlineElement(el: P5Element, pre: boolean): Inline[] {
     const tag = el.tagName;
     if (tag === 'br') return [...this.idTarget(el), withPosition({ type: 'break' }, this.pos(el))];
     if (tag === 'wbr') return [];
@@ -474,12 +540,43 @@ export function parseEndTag(raw: string): string | undefined {
   return END_TAG.exec(raw)?.[1]?.toLowerCase();
 }
 
+const ATTRIBUTE = /[ \t\n\r\f]+(([A-Za-z_:][A-Za-z0-9_.:-]*)(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:"([^"]*)"|'([^']*)'|([^ \t\n\r\f"'=<>`]+)))?)/y;
+const TAG_END = /[ \t\n\r\f]*\/?>$/y;
+
+/**
+ * Parses a start tag. CommonMark's raw-HTML grammar (which micromark has
+ * already checked) is simple enough to read directly; a tag that does not
+ * fit it, or whose attribute values hold character references, is handed
+ * to parse5, which decodes them as a browser would.
+ */
 export function parseStartTag(raw: string): StartTag | undefined {
   const m = START_TAG.exec(raw);
   if (m === null) return undefined;
   const tag = (m[1] as string).toLowerCase();
-  const selfClosing = /\/\s*>$/.test(raw);
-  // Parse the tag inside a neutral container so that any tag name survives
+  const selfClosing = /\/[ \t\n\r\f]*>$/.test(raw);
+  const attrs: Record<string, string> = {};
+  const attrRanges: Record<string, [number, number]> = {};
+  let i = m[0].length;
+  for (;;) {
+    ATTRIBUTE.lastIndex = i;
+    const a = ATTRIBUTE.exec(raw);
+    if (a === null) break;
+    const name = (a[2] as string).toLowerCase();
+    const value = a[3] ?? a[4] ?? a[5] ?? '';
+    if (value.includes('&')) return parseStartTagWithParse5(raw, tag, selfClosing);
+    if (!Object.hasOwn(attrs, name)) {
+      attrs[name] = value;
+      attrRanges[name] = [a.index + a[0].length - (a[1] as string).length, a.index + a[0].length];
+    }
+    i = a.index + a[0].length;
+  }
+  TAG_END.lastIndex = i;
+  if (!TAG_END.test(raw)) return parseStartTagWithParse5(raw, tag, selfClosing);
+  return { tag, attrs, attrRanges, selfClosing };
+}
+
+function parseStartTagWithParse5(raw: string, tag: string, selfClosing: boolean): StartTag {
+  // Parse the tag inside a template so that any tag name survives
   // (parse5 drops `<td>` or `<tr>` outside a table; a template keeps them).
   let el: P5Element | undefined;
   try {

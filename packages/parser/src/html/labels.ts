@@ -1,4 +1,4 @@
-import type { Block, Caption, Figure, Table } from '../model.js';
+import type { Block, Caption } from '../model.js';
 
 /**
  * A table's labels: the targets right before it in the same block list
@@ -17,13 +17,10 @@ export function attachTableLabels(blocks: Block[]): Block[] {
       if (p.type !== 'target' || p.url !== undefined || p.anonymous === true) break;
       found.unshift(p.label);
     }
-    addLabels(b, found);
+    // The labels before the table come first, then those it had (its own id/name).
+    if (found.length > 0) b.labels = [...new Set([...found, ...b.labels])];
   }
   return blocks;
-}
-
-export function addLabels(t: Table | Figure, labels: readonly string[]): void {
-  for (const l of labels) if (!t.labels.includes(l)) t.labels.push(l);
 }
 
 const CAPTION = /^\s*(Table|Figure)\s+(\d+)\s*[.:]?\s*/;

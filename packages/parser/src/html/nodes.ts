@@ -2,7 +2,7 @@
  * Small helpers shared by the Markdown and HTML converters: labels, plain
  * text, trimming and de-duplicating anchors.
  */
-import type { Block, Inline, ParseMessage, Position, Severity, Target } from '../model.js';
+import type { Block, Inline, ParseMessage, Position, Severity, Target, Text } from '../model.js';
 import type { SourceMap } from '../source.js';
 
 /** A label the way Sphinx compares them: whitespace collapsed, lower-cased. */
@@ -79,33 +79,41 @@ export function dedupeTargets<T extends { type: string; value?: unknown }>(nodes
   return changed ? out : nodes;
 }
 
+/** Narrows a text node's position after whitespace was trimmed off its start and/or end. */
+export type Narrow = (node: Text, atStart: boolean, atEnd: boolean) => Position | undefined;
+
 /**
  * Removes leading and trailing whitespace of a run of inlines (the way a
  * paragraph's edges are trimmed). A trimmed text node's position is
- * narrowed past the whitespace in the source (which may hold more of it
- * than the value, e.g. list indentation inside an HTML block).
+ * narrowed by `narrow`, by default past the whitespace in the source.
  */
-export function trimInlines(nodes: Inline[], map: SourceMap): Inline[] {
+export function trimInlines(nodes: Inline[], map: SourceMap, narrowText?: Narrow): Inline[] {
+  const narrowBy: Narrow = narrowText ?? ((t, s, e) => narrow(t.position, map, s, e));
   let start = 0;
   let end = nodes.length;
   while (start < end && isBlankText(nodes[start] as Inline)) start++;
   while (end > start && isBlankText(nodes[end - 1] as Inline)) end--;
   const out = nodes.slice(start, end);
-  const first = out[0];
-  if (first !== undefined && first.type === 'text') {
-    const v = first.value.replace(/^[ \t\n\f\r]+/, '');
-    if (v !== first.value) out[0] = { ...first, value: v, position: narrow(first.position, map, true, false) };
-  }
-  const lastIndex = out.length - 1;
-  const last = out[lastIndex];
-  if (last !== undefined && last.type === 'text') {
-    const v = last.value.replace(/[ \t\n\f\r]+$/, '');
-    if (v !== last.value) out[lastIndex] = { ...last, value: v, position: narrow(last.position, map, false, true) };
+  const trim = (i: number, atStart: boolean, atEnd: boolean): void => {
+    const t = out[i];
+    if (t === undefined || t.type !== 'text') return;
+    let v = t.value;
+    const lead = atStart && /^[ \t\n\f\r]/.test(v);
+    const trail = atEnd && /[ \t\n\f\r]$/.test(v);
+    if (!lead && !trail) return;
+    if (lead) v = v.replace(/^[ \t\n\f\r]+/, '');
+    if (trail) v = v.replace(/[ \t\n\f\r]+$/, '');
+    out[i] = { ...t, value: v, position: narrowBy(t, lead, trail) };
+  };
+  if (out.length === 1) trim(0, true, true);
+  else {
+    trim(0, true, false);
+    trim(out.length - 1, false, true);
   }
   return out;
 }
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 }
 

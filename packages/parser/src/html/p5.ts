@@ -30,13 +30,17 @@ export function attribute(el: P5Element, name: string): string | undefined {
   return el.attrs.find((a) => a.name === name)?.value;
 }
 
+/** The text of a node and its descendants (`<br>` as a line break), without recursion. */
 export function textContent(n: P5Node): string {
-  if (isText(n)) return n.value;
-  if (isElement(n)) {
-    if (n.tagName === 'br') return '\n';
-    let s = '';
-    for (const c of n.childNodes) s += textContent(c);
-    return s;
+  let s = '';
+  const stack: P5Node[] = [n];
+  while (stack.length > 0) {
+    const c = stack.pop() as P5Node;
+    if (isText(c)) s += c.value;
+    else if (isElement(c)) {
+      if (c.tagName === 'br') s += '\n';
+      else for (let i = c.childNodes.length - 1; i >= 0; i--) stack.push(c.childNodes[i] as P5Node);
+    }
   }
-  return '';
+  return s;
 }

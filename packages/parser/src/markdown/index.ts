@@ -30,7 +30,7 @@ export function parseMarkdown(text: string, map: SourceMap, messages: ParseMessa
   try {
     tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   } catch (e) {
-    messages.push(message('error', 'internal-error', `Could not parse Markdown: ${errorText(e)}`, map.position(0, text.length)));
+    messages.push(failure(e, 'Could not parse Markdown', map.position(0, text.length)));
     return [];
   }
   const conv = new MarkdownConverter(text, map, messages);
@@ -38,13 +38,25 @@ export function parseMarkdown(text: string, map: SourceMap, messages: ParseMessa
   try {
     return sectionize(conv.blocks(tree.children));
   } catch (e) {
-    messages.push(message('error', 'internal-error', `Could not convert Markdown: ${errorText(e)}`, map.position(0, text.length)));
+    messages.push(failure(e, 'Could not convert Markdown', map.position(0, text.length)));
     return [];
   }
 }
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * A message for an exception: running out of stack means the input nests
+ * too deeply (thousands of `>` or list levels, which micromark parses
+ * recursively), a property of the input rather than a parser bug.
+ */
+function failure(e: unknown, what: string, position: Position): ParseMessage {
+  if (e instanceof RangeError) {
+    return message('error', 'markdown-nesting', `${what}: it is nested too deeply (${e.message}).`, position);
+  }
+  return message('error', 'internal-error', `${what}: ${errorText(e)}`, position);
 }
 
 /** An inline HTML element opened by a start tag and waiting for its end tag. */
@@ -104,7 +116,7 @@ class MarkdownConverter {
         out.push(...this.block(n));
       } catch (e) {
         const p = this.pos(n) ?? this.map.position(0, 0);
-        this.messages.push(message('error', 'internal-error', `Could not convert a Markdown ${n.type}: ${errorText(e)}`, p));
+        this.messages.push(failure(e, `Could not convert a Markdown ${n.type}`, p));
         out.push({ type: 'html', value: this.text.slice(p.start.offset, p.end.offset), position: p });
       }
     }
