@@ -216,15 +216,34 @@ describe('HTML anchors, inline content and other elements', () => {
     expect(parseStartTag('<A\nname="n">')?.attrRanges).toEqual({ name: [3, 11] });
   });
 
-  it('reports parse5 errors only when asked, as info messages with positions', () => {
-    const text = '<p id="a" id="b">x</p>';
-    const map = new SourceMap(text);
+  it('reports parse5 errors as info messages with positions (unless turned off)', () => {
+    const text = '-   x\n\n    <p>\n    <b id="a" id="b">x</b></p>\n';
+    const { messages } = md(text);
+    expect(messages.map((m) => [m.code, m.severity, m.message, m.line, m.column])).toEqual([
+      ['html-parse', 'info', 'HTML parse error: duplicate-attribute.', 4, 17],
+    ]);
     const quiet: ParseMessage[] = [];
-    htmlBlocks(text, 0, text.length, map, quiet);
+    htmlBlocks('<p id="a" id="b">x</p>', 0, 22, new SourceMap('<p id="a" id="b">x</p>'), quiet, { reportParseErrors: false });
     expect(quiet).toEqual([]);
-    const loud: ParseMessage[] = [];
-    htmlBlocks(text, 0, text.length, map, loud, { reportParseErrors: true });
-    expect(loud.map((m) => [m.code, m.severity, m.message, m.position.start.column])).toEqual([['html-parse', 'info', 'HTML parse error: duplicate-attribute.', 13]]);
+  });
+});
+
+describe('HTML blocks cut short by a blank line', () => {
+  it('reads a table whose cell holds a blank line as one table, positions still in the source', () => {
+    const text = '-   Item\n\n    <table><tr><td><pre>one\n\n    two</pre></td>\n    <td>next</td></tr>\n    </table>\n\nafter\n';
+    const { blocks, messages } = md(text);
+    expect(messages).toEqual([]);
+    const tables = all(blocks, 'table');
+    expect(tables).toHaveLength(1);
+    const t = tables[0] as Table;
+    expect(t.children[0]?.children.map((c) => c.children.map((b) => b.type))).toEqual([['code'], ['paragraph']]);
+    expect((t.children[0]?.children[0]?.children[0] as Code).value).toBe('one\n\ntwo');
+    const next = t.children[0]?.children[1] as TableCell;
+    expect(at(text, next.position)).toBe('<td>next</td>');
+    expect(next.position?.start).toMatchObject({ line: 6, column: 5 });
+    expect(at(text, t.position)).toMatch(/^<table>[^]*<\/table>$/);
+    // What follows the table is Markdown again.
+    expect(textOf([blocks[1] as Block])).toBe('after');
   });
 });
 

@@ -493,7 +493,11 @@ export class HtmlConverter {
 }
 
 export interface HtmlParseOptions {
-  /** Report parse5's parse errors as `html-parse` messages (severity `info`). */
+  /**
+   * Report parse5's parse errors (`duplicate-attribute`, `eof-in-tag`,
+   * `missing-attribute-value`, …) as `html-parse` messages of severity
+   * `info`. Default `true`.
+   */
   reportParseErrors?: boolean;
 }
 
@@ -510,7 +514,7 @@ export function htmlBlocks(value: string, start: number, end: number, map: Sourc
     const errors: ParserError[] = [];
     const fragment = parseFragment(value, {
       sourceCodeLocationInfo: true,
-      onParseError: options.reportParseErrors === true ? (e) => errors.push(e) : null,
+      onParseError: options.reportParseErrors === false ? null : (e) => errors.push(e),
     });
     for (const e of errors) {
       messages.push(message('info', 'html-parse', `HTML parse error: ${e.code}.`, vmap.position(e.startOffset, Math.max(e.startOffset, e.endOffset))));

@@ -111,8 +111,17 @@ class MarkdownConverter {
 
   blocks(nodes: readonly Md.RootContent[]): Block[] {
     const out: Block[] = [];
-    for (const n of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i] as Md.RootContent;
       try {
+        if (n.type === 'html') {
+          const merged = this.splitTable(nodes, i);
+          if (merged !== undefined) {
+            out.push(...htmlBlocks(merged.value, merged.start, merged.end, this.map, this.messages));
+            i = merged.last;
+            continue;
+          }
+        }
         out.push(...this.block(n));
       } catch (e) {
         const p = this.pos(n) ?? this.map.position(0, 0);
@@ -121,6 +130,45 @@ class MarkdownConverter {
       }
     }
     return attachTableLabels(structure(dedupeTargets(out), this.text, this.map));
+  }
+
+  /**
+   * An HTML block that opens a `<table>` it does not close was cut short by
+   * a blank line (inside a `<pre>` in a cell, say): CommonMark ends HTML
+   * blocks there. Browsers still build one table, so the source up to the
+   * sibling that holds the matching `</table>` is read as one HTML block,
+   * with the block's indentation removed from each line (not done inside
+   * block quotes, whose `>` markers cannot be told from content).
+   */
+  private splitTable(nodes: readonly Md.RootContent[], i: number): { value: string; start: number; end: number; last: number } | undefined {
+    const n = nodes[i] as Md.Html;
+    let depth = tableDepth(n.value, 0);
+    if (depth <= 0) return undefined;
+    const p = this.pos(n);
+    if (p === undefined) return undefined;
+    let last = -1;
+    for (let j = i + 1; j < nodes.length && last < 0; j++) {
+      const m = nodes[j] as Md.RootContent;
+      if (m.type !== 'html') continue;
+      depth = tableDepth(m.value, depth);
+      if (depth <= 0) last = j;
+    }
+    if (last < 0) return undefined;
+    const end = this.pos(nodes[last] as Md.RootContent)?.end.offset;
+    if (end === undefined) return undefined;
+    const indent = p.start.column - 1;
+    const start = p.start.offset;
+    const src = this.text.slice(start, end);
+    const lines = src.split(/(\r\n|\r|\n)/);
+    let value = lines[0] ?? '';
+    for (let k = 1; k < lines.length; k += 2) {
+      const line = lines[k + 1] ?? '';
+      let cut = 0;
+      while (cut < indent && cut < line.length && (line[cut] === ' ' || line[cut] === '\t')) cut++;
+      if (cut < indent && line[cut] === '>') return undefined;
+      value += (lines[k] as string) + line.slice(cut);
+    }
+    return { value, start, end, last };
   }
 
   private block(n: Md.RootContent): Block[] {
@@ -370,4 +418,12 @@ function lastPosition(nodes: readonly Inline[]): Position | undefined {
     if (p !== undefined) return p;
   }
   return undefined;
+}
+
+/** `depth` plus the `<table` start tags minus the `</table>` end tags in `html`. */
+function tableDepth(html: string, depth: number): number {
+  const re = /<(\/?)table\b/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html)) !== null) depth += m[1] === '/' ? -1 : 1;
+  return depth;
 }
