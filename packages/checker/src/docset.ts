@@ -4,9 +4,10 @@
  * titles and topic ids, published URLs, and variant groups. No file I/O.
  */
 import { parse, toText, visit } from '@docdrift/parser';
-import type { Format, ParseMessage, Position, Root, Section, Table, Figure, NodeBase } from '@docdrift/parser';
+import type { Figure, Format, Heading, ParseMessage, Position, Root, Section, Table } from '@docdrift/parser';
 import type { Config } from './config.js';
 import { docutilsId, normLabel, scanPage } from './labels.js';
+import { scanTargets, type ScannedTarget } from './targets.js';
 import type { DocSet, LabelDefinition, LabelIndex, LabelTarget, Page, Project, UrlResolution, VariantGroup } from './model.js';
 import { isInside, normalizePath, relativeTo } from './paths.js';
 
@@ -52,8 +53,6 @@ function formatOf(file: string, text: string): Format {
 interface Parsed {
   root: Root;
   messages: ParseMessage[];
-  /** Label targets found in this tree (dropped with it). */
-  targets?: Map<string, LabelTarget>;
 }
 
 export class RootCache {
@@ -99,15 +98,16 @@ class PageImpl implements Page {
     return this.pinned ?? this.cache.get(this);
   }
 
-  /** What a label of this page is attached to (cached with the parsed tree, so it does not keep trees alive). */
+  private scannedTargets: Map<string, ScannedTarget> | undefined;
+  private targetCache = new Map<string, LabelTarget>();
+
+  /** What a label of this page is attached to: from a light scan, so following a :ref: never parses the target page. */
   targetOf(label: string): LabelTarget {
-    const p = this.parsed();
-    if (!p.targets) p.targets = new Map();
-    let t = p.targets.get(label);
-    if (!t) {
-      t = findTarget(p.root, label);
-      p.targets.set(label, t);
-    }
+    let t = this.targetCache.get(label);
+    if (t) return t;
+    if (!this.scannedTargets) this.scannedTargets = scanTargets(this.text, this.format);
+    t = shallowTarget(label, this.scannedTargets.get(label));
+    this.targetCache.set(label, t);
     return t;
   }
 
@@ -152,65 +152,23 @@ class LabelDefinitionImpl implements LabelDefinition {
   }
 }
 
-function findTarget(root: Root, label: string): LabelTarget {
-  let found: LabelTarget | undefined;
-  let tableIndex = 0;
-  let figureIndex = 0;
-  let firstSection = true;
-  visit(root, (n) => {
-    if (found) return false;
-    if (n.type === 'section') {
-      const isTop = firstSection;
-      firstSection = false;
-      if (n.labels.includes(label)) {
-        const heading = n.children[0];
-        const t = heading && heading.type === 'heading' ? toText(heading).replace(/\s+/g, ' ').trim() : '';
-        found = { kind: isTop ? 'page' : 'section', section: n, title: t };
-        return false;
-      }
-      const heading = n.children[0];
-      if (heading && heading.type === 'heading') {
-        let inHeading = false;
-        visit(heading, (h) => {
-          if (h.type === 'target' && h.label === label) inHeading = true;
-        });
-        if (inHeading) {
-          found = { kind: isTop ? 'page' : 'section', section: n, title: toText(heading).replace(/\s+/g, ' ').trim() };
-          return false;
-        }
-      }
-    }
-    if (n.type === 'table') {
-      const t = n as Table;
-      if (t.caption) tableIndex++;
-      if (t.labels.includes(label) || optionName(t) === label) {
-        found = { kind: 'table', table: t, caption: t.caption, index: tableIndex };
-        return false;
-      }
-    }
-    if (n.type === 'figure') {
-      const f = n as Figure;
-      if (f.caption) figureIndex++;
-      if (f.labels.includes(label) || optionName(f) === label) {
-        found = { kind: 'figure', figure: f, caption: f.caption, index: figureIndex };
-        return false;
-      }
-    }
-    return undefined;
-  });
-  if (found) return found;
-  let node: NodeBase | undefined;
-  visit(root, (n) => {
-    if (!node && n.type === 'target' && n.label === label) node = n;
-  });
-  return { kind: 'other', node };
-}
-
-function optionName(n: Table | Figure): string | undefined {
-  const fromData = (n.data?.options as Record<string, string> | undefined)?.name;
-  const fromOptions = 'options' in n ? n.options.name : undefined;
-  const name = fromOptions ?? fromData;
-  return name ? normLabel(name) : undefined;
+/** A LabelTarget with shallow nodes (a section holds only its heading; a table or figure no rows or body). */
+function shallowTarget(label: string, t: ScannedTarget | undefined): LabelTarget {
+  if (!t || t.kind === 'other') return { kind: 'other', node: undefined };
+  if (t.kind === 'page' || t.kind === 'section') {
+    const heading: Heading = { type: 'heading', depth: t.depth, position: t.position, children: [{ type: 'text', value: t.title, position: t.position }] };
+    const section: Section = { type: 'section', depth: t.depth, labels: [label], position: t.position, children: [heading] };
+    return { kind: t.kind, section, title: t.title };
+  }
+  if (t.kind === 'table') {
+    const table: Table = { type: 'table', source: t.source, labels: [label], position: t.position, children: [] };
+    if (t.caption) table.caption = t.caption;
+    return { kind: 'table', table, caption: t.caption, index: t.index };
+  }
+  if (t.kind !== 'figure') return { kind: 'other', node: undefined };
+  const figure: Figure = { type: 'figure', url: t.url, labels: [label], options: {}, position: t.position, children: [] };
+  if (t.caption) figure.caption = t.caption;
+  return { kind: 'figure', figure, caption: t.caption, index: t.index };
 }
 
 class LabelIndexImpl implements LabelIndex {

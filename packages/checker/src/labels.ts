@@ -40,7 +40,7 @@ export interface ScanResult {
 const RST_LABEL = /(^|[|]|[ \t])\.\. _(`[^`\n]+`|[^:`\n|][^:\n|]*?):(?=[ \t]|$)/gm;
 const RST_NAME_OPTION = /^[ \t|]+:name:[ \t]+(\S[^\n|]*?)[ \t]*\|?[ \t]*$/gm;
 const HTML_ANCHOR = /<[a-zA-Z][^>]*?\s(?:name|id)\s*=\s*["']([^"']+)["']/g;
-const ADORNMENT = /^([=\-`:'"~^_*+#<>.])\1{2,}[ \t]*$/;
+const ADORNMENT = /^([=\-`:'"~^_*+#<>.])\1*[ \t]*$/;
 
 /**
  * Find a page's labels, `:original_name:`, title and page labels without

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { labels as parserLabels, parse } from '@docdrift/parser';
+import { labels as parserLabels, parse, visit } from '@docdrift/parser';
 import { buildDocSet, projectUrlSegment } from '../src/docset.js';
 import { docutilsId } from '../src/labels.js';
 import { scanPage } from '../src/labels.js';
@@ -131,6 +131,76 @@ describe('doc sets', () => {
       const scanned = new Set(scanPage(text, root.format).labels.map((l) => l.label));
       expect([...parsed].filter((l) => !scanned.has(l)), file).toEqual([]);
     }
+  });
+
+  it('label targets come from a light scan and agree with the parsed page', () => {
+    const text = lines(
+      ':original_name: p.html',
+      '',
+      '.. _page_label:',
+      '',
+      'Page **Title**',
+      '==============',
+      '',
+      '.. _sec:',
+      '',
+      'A Section',
+      '---------',
+      '',
+      '.. _t1:',
+      '',
+      '.. table:: **Table 1** First *table*',
+      '',
+      '   ====  ====',
+      '   a     b',
+      '   ====  ====',
+      '   1     2',
+      '   ====  ====',
+      '',
+      '.. table:: **Table 2** Second',
+      '   :name: t2',
+      '',
+      '   ====  ====',
+      '   a     b',
+      '   ====  ====',
+      '   1     2',
+      '   ====  ====',
+      '',
+      '.. _fig:',
+      '',
+      '.. figure:: /img.png',
+      '   :alt: x',
+      '',
+      '   **Figure 1** Flow',
+      '',
+      '.. _loose:',
+      '',
+      'Just a paragraph.',
+    );
+    const ds = buildDocSet({ files: [{ file: 'p.rst', text }] }, {});
+    const idx = ds.projects[0]!.labels;
+    const t = (l: string) => idx.get(l)[0]!.target;
+    expect(t('page_label')).toMatchObject({ kind: 'page', title: 'Page Title' });
+    expect(t('sec')).toMatchObject({ kind: 'section', title: 'A Section', section: { depth: 2, position: { start: { line: 10, column: 1 } } } });
+    expect(t('t1')).toMatchObject({ kind: 'table', index: 1, caption: { kind: 'Table', number: 1, text: 'First table', position: { start: { line: 15, column: 12 } } } });
+    expect(t('t2')).toMatchObject({ kind: 'table', index: 2, caption: { kind: 'Table', number: 2, text: 'Second' } });
+    expect(t('fig')).toMatchObject({ kind: 'figure', index: 1, caption: { kind: 'Figure', number: 1, text: 'Flow' } });
+    expect(t('loose')).toEqual({ kind: 'other', node: undefined });
+    // The parser sees the same captions at the same places.
+    const parsed = parse(text, { path: 'p.rst' }).root;
+    const captions: unknown[] = [];
+    visit(parsed, (n) => {
+      if ((n.type === 'table' || n.type === 'figure') && n.caption) captions.push([n.caption.kind, n.caption.number, n.caption.text, n.caption.position.start.line, n.caption.position.start.column]);
+    });
+    expect(captions).toEqual([
+      ['Table', 1, 'First table', 15, 12],
+      ['Table', 2, 'Second', 23, 12],
+      ['Figure', 1, 'Flow', 37, 4],
+    ]);
+    const md = lines('# Page<a name="top"></a>', '', '**Table 1** Codes<a name="tab"></a>', '', '<table><tr><td>1</td></tr></table>');
+    const mds = buildDocSet({ files: [{ file: 'p.md', text: md }] }, {}).projects[0]!.labels;
+    expect(mds.get('top')[0]!.target).toMatchObject({ kind: 'page', title: 'Page' });
+    expect(mds.get('tab')[0]!.target).toMatchObject({ kind: 'table', index: 1, caption: { number: 1, text: 'Codes' } });
   });
 
   it('groups the five seed pages of docs-sources into one variant group by content', () => {
