@@ -18,6 +18,8 @@ export interface CheckOptions {
   rules?: readonly AnyRule[];
   /** Called after each checked page (for progress output). */
   onPage?: (done: number, total: number, page: Page) => void;
+  /** Check only every `count`-th checked page starting at `index` (parallel runs; the union over all shards is the whole result). */
+  shard?: { index: number; count: number };
 }
 
 export interface CheckResult {
@@ -37,7 +39,8 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
   const resolved = resolveRules(options.rules ?? builtinRules, config);
   const docSet = buildDocSet(input, config);
   const out: Diagnostic[] = [];
-  const checked = docSet.pages.filter((p) => p.checked);
+  const shard = options.shard;
+  const checked = docSet.pages.filter((p) => p.checked).filter((_p, i) => !shard || i % shard.count === shard.index);
   let done = 0;
   for (const page of checked) {
     const disables = parseDisables(page.text);

@@ -3,7 +3,7 @@
  * (parsed, or lazily parsed context pages), per-project label indexes, page
  * titles and topic ids, published URLs, and variant groups. No file I/O.
  */
-import { parse, toText, visit } from '@docdrift/parser';
+import { parse, toText } from '@docdrift/parser';
 import type { Figure, Format, Heading, ParseMessage, Position, Root, Section, Table } from '@docdrift/parser';
 import type { Config } from './config.js';
 import { docutilsId, normLabel, scanPage } from './labels.js';
@@ -57,7 +57,7 @@ interface Parsed {
 
 export class RootCache {
   private readonly map = new Map<PageImpl, Parsed>();
-  constructor(readonly capacity = 32) {}
+  constructor(readonly capacity = 16) {}
   get(page: PageImpl): Parsed {
     let v = this.map.get(page);
     if (v) {

@@ -111,14 +111,14 @@ function readText(abs: string): string {
   try {
     st = statSync(abs);
   } catch (e) {
-    throw new Error(reason(e));
+    throw new Error(reason(e), { cause: e });
   }
   if (st.isDirectory()) throw new Error('is a directory');
   let buf: Buffer;
   try {
     buf = readFileSync(abs);
   } catch (e) {
-    throw new Error(reason(e));
+    throw new Error(reason(e), { cause: e });
   }
   if (buf.includes(0)) throw new Error('binary file (contains NUL bytes)');
   try {

@@ -8,6 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocSet } from '../check.js';
+import { buildDocSet } from '../docset.js';
+import { checkParallel, defaultThreads, PARALLEL_MIN_BYTES } from './parallel.js';
 import { ConfigError, parseRuleFlag, resolveRules, type Config } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
@@ -47,6 +49,7 @@ Options:
       --list-rules           list the rules with their severity and exit
       --print-config         print the effective configuration and exit
       --print-variants       print the projects and variant groups and exit
+      --threads N            worker threads (default: one per core, up to 4, for runs over 4 MB; else 1)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -105,6 +108,7 @@ export async function main(opts: MainOptions): Promise<number> {
         'print-variants': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        threads: { type: 'string' },
       },
     });
   } catch (e) {
@@ -121,6 +125,7 @@ export async function main(opts: MainOptions): Promise<number> {
   }
   const fmt = (v.format ?? 'stylish') as Format;
   if (!FORMATS.includes(fmt)) return fail(`unknown format ${JSON.stringify(v.format)} (use ${FORMATS.join(', ')})`);
+  if (v.threads !== undefined && !/^[1-9]\d*$/.test(v.threads)) return fail(`--threads expects a positive number, got ${JSON.stringify(v.threads)}`);
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(v['max-warnings'])) return fail(`--max-warnings expects a number, got ${JSON.stringify(v['max-warnings'])}`);
@@ -178,20 +183,25 @@ export async function main(opts: MainOptions): Promise<number> {
   }
   for (const err of loaded.errors) stderr.write(`docdrift: cannot read ${err.file}: ${err.reason}\n`);
 
+  if (v['print-variants']) {
+    const docSet = buildDocSet(loaded.input, config);
+    stdout.write(fmt === 'json' ? `${JSON.stringify(variantsJson(docSet), null, 2)}\n` : variantsText(docSet));
+    return loaded.errors.length > 0 ? 2 : 0;
+  }
+
   const progress = makeProgress(stderr, loaded.checked);
-  let result;
+  let found: Diagnostic[];
   try {
-    result = checkDocSet(loaded.input, config, { onPage: progress.tick });
+    const threads = v.threads !== undefined ? Number(v.threads) : loaded.bytes >= PARALLEL_MIN_BYTES ? defaultThreads() : 1;
+    found =
+      threads > 1
+        ? await checkParallel(loaded.input, config, { threads, onProgress: progress.tick })
+        : checkDocSet(loaded.input, config, { onPage: progress.tick }).diagnostics;
   } catch (e) {
     if (e instanceof ConfigError) return fail(e.message);
     throw e;
   } finally {
     progress.done();
-  }
-
-  if (v['print-variants']) {
-    stdout.write(fmt === 'json' ? `${JSON.stringify(variantsJson(result.docSet), null, 2)}\n` : variantsText(result.docSet));
-    return loaded.errors.length > 0 ? 2 : 0;
   }
 
   const readErrors: Diagnostic[] = loaded.errors.map((e) => ({
@@ -204,7 +214,7 @@ export async function main(opts: MainOptions): Promise<number> {
     endLine: 1,
     endColumn: 1,
   }));
-  let diagnostics = sortDiagnostics([...result.diagnostics, ...readErrors]);
+  let diagnostics = sortDiagnostics([...found, ...readErrors]);
   if (v.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
 
   const toFile = v.output !== undefined;
@@ -236,6 +246,7 @@ function relativeOrAbs(cwd: string, file: string): string {
 
 /** Progress on stderr when it is a TTY and the run takes more than half a second. */
 function makeProgress(stderr: OutStream, total: number): { tick: (done: number) => void; done: () => void } {
+  // (done = pages checked so far, over all threads)
   if (!stderr.isTTY) return { tick: () => undefined, done: () => undefined };
   const start = Date.now();
   let last = 0;

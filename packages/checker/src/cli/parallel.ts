@@ -1,0 +1,54 @@
+/**
+ * Parallel checking for big runs: the pages are split into shards checked by
+ * worker threads, each building the same doc set from the same input (so
+ * every rule sees the whole project) and checking its share. Results are
+ * merged and sorted, so the output is the same as a single-threaded run.
+ * Each worker's old generation is capped, which keeps peak memory down.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { checkDocSet } from '../check.js';
+import type { Config } from '../config.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { sortDiagnostics } from '../diagnostic.js';
+import type { CheckInput } from '../docset.js';
+
+/** Below this many bytes of checked text, threads cost more than they save. */
+export const PARALLEL_MIN_BYTES = 4_000_000;
+
+export interface ParallelOptions {
+  threads?: number;
+  onProgress?: (done: number) => void;
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+export async function checkParallel(input: CheckInput, config: Config, opts: ParallelOptions = {}): Promise<Diagnostic[]> {
+  const count = opts.threads ?? defaultThreads();
+  if (count <= 1) return checkDocSet(input, config).diagnostics;
+  let done = 0;
+  const shards = Array.from({ length: count }, (_, index) =>
+    new Promise<Diagnostic[]>((resolve, reject) => {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: { input, config, shard: { index, count } },
+        resourceLimits: { maxOldGenerationSizeMb: 128 },
+      });
+      worker.on('message', (m: { type: string; done?: number; diagnostics?: Diagnostic[] }) => {
+        if (m.type === 'progress') {
+          done += m.done ?? 0;
+          opts.onProgress?.(done);
+        } else if (m.type === 'done') resolve(m.diagnostics ?? []);
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (code !== 0) reject(new Error(`checker thread ${index} exited with code ${code}`));
+      });
+    }),
+  );
+  const results = await Promise.all(shards);
+  const all = sortDiagnostics(results.flat());
+  // Shards never overlap (each page is checked once), so no deduplication is needed.
+  return all;
+}
