@@ -91,7 +91,10 @@ export interface LoadResult {
   errors: ReadError[];
   /** Number of files to check. */
   checked: number;
+  /** Bytes read (checked and context files). */
   bytes: number;
+  /** Characters of the files to check. */
+  checkedBytes: number;
 }
 
 export interface LoadOptions {
@@ -273,18 +276,28 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
     const r = rootOf(file);
     if (r !== undefined && !argDirs.some((d) => isInside(r, d))) contextDirs.add(r);
   }
+  // Variant counterparts: the same relative path in the other variant roots; when a root has no page
+  // at that path, the whole root (pairing then goes by :original_name:, page label or title).
+  const counterparts = new Set<string>();
   const variantSets = config.variants === undefined ? [] : Array.isArray(config.variants) ? config.variants : [config.variants];
   for (const set of variantSets) {
     const roots = Object.values(set).map(normalizePath);
-    if ([...toCheck.keys()].some((f) => roots.some((r) => isInside(f, r)))) {
-      for (const r of roots) if (!argDirs.some((d) => isInside(r, d))) contextDirs.add(r);
+    for (const f of toCheck.keys()) {
+      const own = roots.find((r) => isInside(f, r));
+      if (own === undefined) continue;
+      for (const r of roots) {
+        if (r === own || argDirs.some((d) => isInside(r, d))) continue;
+        const twin = normalizePath(`${r}/${f.slice(own === '.' ? 0 : own.length + 1)}`);
+        if (existsSync(resolve(cwd, twin)) && !toCheck.has(twin)) counterparts.add(twin);
+        else contextDirs.add(r);
+      }
     }
   }
   for (const g of config.groupByContent ?? []) {
     const r = normalizePath(g);
     if ([...toCheck.keys()].some((f) => isInside(f, r)) && !argDirs.some((d) => isInside(r, d))) contextDirs.add(r);
   }
-  const context = new Set<string>();
+  const context = new Set<string>(counterparts);
   for (const dir of [...contextDirs].sort()) {
     const abs = resolve(cwd, dir);
     if (!existsSync(abs)) continue;
@@ -319,5 +332,6 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
     h.complete = covered;
   }
   const input: CheckInput = { files, projects: [...hints.values()].sort((a, b) => (a.root < b.root ? -1 : 1)) };
-  return { input, errors: errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), checked: files.filter((f) => f.check).length, bytes };
+  const checkedBytes = files.filter((f) => f.check).reduce((n, f) => n + f.text.length, 0);
+  return { input, errors: errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), checked: files.filter((f) => f.check).length, bytes, checkedBytes };
 }

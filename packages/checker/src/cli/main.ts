@@ -192,7 +192,7 @@ export async function main(opts: MainOptions): Promise<number> {
   const progress = makeProgress(stderr, loaded.checked);
   let found: Diagnostic[];
   try {
-    const threads = v.threads !== undefined ? Number(v.threads) : loaded.bytes >= PARALLEL_MIN_BYTES ? defaultThreads() : 1;
+    const threads = v.threads !== undefined ? Number(v.threads) : loaded.checkedBytes >= PARALLEL_MIN_BYTES ? defaultThreads() : 1;
     found =
       threads > 1
         ? await checkParallel(loaded.input, config, { threads, onProgress: progress.tick })

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// Benchmark of the whole docdrift check (a script, not a timed test).
+//
+//   node bench/check/run.mjs [--pages 5000] [--corpus ../shared/corpus] [--runs 3]
+//
+// 1. The generated tree (bench/check/generate.mjs: 5,000 pages, ~55 MB, two
+//    variant repositories with two Sphinx projects each): the CLI over all of
+//    it, with the default threads and with --threads 1.
+// 2. ../shared/corpus/ (if present) with the config from corpus-config.mjs.
+// 3. A pre-commit-style run: one changed file inside the 5,000-page tree
+//    (the CLI loads its project's labels and its variant counterpart as
+//    context), wall time including Node's start-up.
+// Each measurement is a fresh `node packages/checker/dist/cli/bin.js` process:
+// wall time from here, peak RSS from /usr/bin/time. Prints a table and writes
+// bench/check/out/results.json. Build first: `pnpm build`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeTree, DEFAULT_OUT } from './generate.mjs';
+import { writeCorpusConfig } from './corpus-config.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const bin = join(repo, 'packages/checker/dist/cli/bin.js');
+const outDir = join(here, 'out');
+
+function arg(name, fallback) {
+  const k = process.argv.indexOf(`--${name}`);
+  return k > 0 && process.argv[k + 1] !== undefined ? process.argv[k + 1] : fallback;
+}
+
+const pages = Number(arg('pages', 5000));
+const runs = Number(arg('runs', 3));
+const corpus = resolve(repo, arg('corpus', '../shared/corpus'));
+if (!existsSync(bin)) {
+  console.error(`build first: ${bin} is missing (npx -y pnpm@10.34.9 build)`);
+  process.exit(2);
+}
+const hasTime = existsSync('/usr/bin/time');
+
+/** Run the CLI once; returns wall ms, peak RSS (KB), exit code. */
+function once(args, cwd) {
+  const cmd = hasTime ? ['/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args]] : [process.execPath, [bin, ...args]];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd[0], cmd[1], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const rss = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`docdrift ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return { ms, rssKB: rss, code: r.status };
+}
+
+/** Median of `n` runs. */
+function measure(label, args, cwd, n, size) {
+  const all = [];
+  for (let i = 0; i < n; i++) all.push(once(args, cwd));
+  all.sort((a, b) => a.ms - b.ms);
+  const m = all[Math.floor(all.length / 2)];
+  const row = { label, runs: n, wallMs: Math.round(m.ms), minMs: Math.round(all[0].ms), peakRssMB: Math.round(Math.max(...all.map((x) => x.rssKB)) / 1024) };
+  if (size) {
+    row.files = size.files;
+    row.MB = +(size.bytes / 1e6).toFixed(1);
+    row.filesPerSec = Math.round(size.files / (m.ms / 1000));
+    row.MBPerSec = +(size.bytes / 1e6 / (m.ms / 1000)).toFixed(1);
+  }
+  console.log(JSON.stringify(row));
+  return row;
+}
+
+mkdirSync(outDir, { recursive: true });
+const machine = { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadavgBefore: loadavg().map((x) => +x.toFixed(2)) };
+console.log(JSON.stringify(machine));
+const results = { machine, rows: [] };
+
+const m = writeTree({ pages, out: DEFAULT_OUT, log: (s) => console.log(s) });
+const genSize = { files: m.pages, bytes: m.bytes };
+results.rows.push(measure(`generated ${m.pages} pages, default threads`, ['-f', 'compact', '-o', join(outDir, 'generated.txt')], DEFAULT_OUT, runs, genSize));
+results.rows.push(measure(`generated ${m.pages} pages, --threads 1`, ['-f', 'compact', '-o', join(outDir, 'generated-1.txt'), '--threads', '1'], DEFAULT_OUT, runs, genSize));
+const same = readFileSync(join(outDir, 'generated.txt'), 'utf8') === readFileSync(join(outDir, 'generated-1.txt'), 'utf8');
+console.log(`threaded and single-threaded reports identical: ${same}`);
+
+if (existsSync(corpus)) {
+  const config = writeCorpusConfig(corpus, outDir);
+  const args = ['--config', config, '-f', 'json', '-o', join(outDir, 'corpus.json')];
+  let bytes = 0;
+  let files = 0;
+  for (const line of spawnSync('find', ['.', '-type', 'f', '(', '-name', '*.rst', '-o', '-name', '*.md', ')'], { cwd: corpus, encoding: 'utf8' }).stdout.trim().split('\n')) {
+    if (line.endsWith('README.md') && line.split('/').length === 2) continue;
+    bytes += readFileSync(join(corpus, line)).length;
+    files++;
+  }
+  results.rows.push(measure('shared/corpus (865 files)', args, corpus, runs, { files, bytes }));
+  const found = JSON.parse(readFileSync(join(outDir, 'corpus.json'), 'utf8'));
+  const byRule = {};
+  for (const d of found) byRule[d.ruleId] = (byRule[d.ruleId] ?? 0) + 1;
+  results.corpusFindings = byRule;
+  console.log(`shared/corpus findings per rule: ${JSON.stringify(byRule)}`);
+}
+
+const changed = 'public/api-ref/source/section_03/page_00321.rst';
+results.rows.push(measure(`one changed file (${changed}) in the ${m.pages}-page tree, incl. Node start-up`, ['-f', 'compact', changed], DEFAULT_OUT, Math.max(5, runs)));
+{
+  const t = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    t.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  t.sort((a, b) => a - b);
+  const row = { label: 'node -e 0 (Node start-up alone)', runs: 5, wallMs: Math.round(t[2]) };
+  console.log(JSON.stringify(row));
+  results.rows.push(row);
+}
+results.machine.loadavgAfter = loadavg().map((x) => +x.toFixed(2));
+writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote ${join(outDir, 'results.json')}`);
