@@ -9,8 +9,8 @@ import type { Diagnostic, RelatedLocation } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
 import { parseDisables } from './disable.js';
 import { buildDocSet, type CheckInput } from './docset.js';
-import type { DocSet, Page } from './model.js';
-import type { AnyRule, RelatedDescriptor, ReportDescriptor, RuleContext } from './rule.js';
+import type { DocSet, Page, VariantGroup } from './model.js';
+import type { AnyRule, GroupReportDescriptor, GroupRuleContext, RelatedDescriptor, ReportDescriptor, RuleContext } from './rule.js';
 import { rules as builtinRules } from './rules/index.js';
 
 export interface CheckOptions {
@@ -18,7 +18,7 @@ export interface CheckOptions {
   rules?: readonly AnyRule[];
   /** Called after each checked page (for progress output). */
   onPage?: (done: number, total: number, page: Page) => void;
-  /** Check only every `count`-th checked page starting at `index` (parallel runs; the union over all shards is the whole result). */
+  /** Check only every `count`-th unit (a variant group with its checked pages, or a page in no group) starting at `index` (parallel runs; the union over all shards is the whole result). */
   shard?: { index: number; count: number };
 }
 
@@ -40,17 +40,42 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
   const docSet = buildDocSet(input, config);
   const out: Diagnostic[] = [];
   const shard = options.shard;
-  const checked = docSet.pages.filter((p) => p.checked).filter((_p, i) => !shard || i % shard.count === shard.index);
+  // Work units: each variant group with a checked page (its checked pages, then the group rules, so
+  // the group's parsed trees are still cached), then every other checked page. Shards split units,
+  // so a page and its group are handled by the same thread.
+  const units: Array<{ group: VariantGroup | undefined; pages: Page[] }> = [];
+  const inGroup = new Set<Page>();
+  for (const group of docSet.variantGroups) {
+    const pages = group.members.map((m) => m.page).filter((p) => p.checked);
+    if (pages.length === 0) continue;
+    units.push({ group, pages });
+    for (const m of group.members) inGroup.add(m.page);
+  }
+  for (const p of docSet.pages) if (p.checked && !inGroup.has(p)) units.push({ group: undefined, pages: [p] });
+  const mine = units.filter((_u, i) => !shard || i % shard.count === shard.index);
+  const total = mine.reduce((n, u) => n + u.pages.length, 0);
+  const pageRules = resolved.filter((r) => r.rule.check);
+  const groupRules = resolved.filter((r) => r.rule.checkGroup);
+  const enabled = new Set(resolved.map((r) => r.rule.id));
   let done = 0;
-  for (const page of checked) {
-    const disables = parseDisables(page.text);
-    const index = new PageIndex(page);
-    for (const r of resolved) {
-      for (const d of runRuleOnPage(r, page, docSet, index)) {
-        if (!disables.isDisabled(d.ruleId, d.line)) out.push(d);
+  for (const unit of mine) {
+    const disables = new Map<Page, ReturnType<typeof parseDisables>>();
+    const keep = (page: Page, d: Diagnostic): void => {
+      let dis = disables.get(page);
+      if (!dis) disables.set(page, (dis = parseDisables(page.text)));
+      if (!dis.isDisabled(d.ruleId, d.line)) out.push(d);
+    };
+    for (const page of unit.pages) {
+      const index = new PageIndex(page);
+      for (const r of pageRules) for (const d of runRuleOnPage(r, page, docSet, index)) keep(page, d);
+      options.onPage?.(++done, total, page);
+    }
+    if (unit.group && groupRules.length > 0) {
+      const shared = new Map<string, unknown>();
+      for (const r of groupRules) {
+        for (const [page, d] of runRuleOnGroup(r, unit.group, docSet, config, enabled, shared)) keep(page, d);
       }
     }
-    options.onPage?.(++done, checked.length, page);
   }
   return { diagnostics: dedupe(sortDiagnostics(out)), docSet };
 }
@@ -128,36 +153,80 @@ function runRuleOnPage(r: ResolvedRule, page: Page, docSet: DocSet, index: PageI
     tables: () => index.tables(),
     ancestors: (node: Node) => index.ancestors(node),
     report(desc: ReportDescriptor) {
-      const pos = positionOf(desc) ?? ORIGIN;
-      const d: Diagnostic = {
-        ruleId: r.rule.id,
-        severity: r.severity,
-        message: desc.message,
-        file: page.file,
-        line: pos.start.line,
-        column: pos.start.column,
-        endLine: pos.end.line,
-        endColumn: pos.end.column,
-      };
-      if (desc.related && desc.related.length > 0) d.related = desc.related.map((rel) => related(rel, page));
-      if (desc.fix) d.fix = { range: [desc.fix.range[0], desc.fix.range[1]], text: desc.fix.text };
-      out.push(d);
+      out.push(toDiagnostic(r, page, desc));
     },
   };
   try {
-    r.rule.check(ctx);
+    r.rule.check?.(ctx);
   } catch (e) {
-    const err = e as Error;
-    out.push({
-      ruleId: r.rule.id,
-      severity: 'error',
-      message: `rule ${r.rule.id} crashed on this file: ${err?.message ?? String(e)}`,
-      file: page.file,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-    });
+    out.push(crashed(r, page, e));
+  }
+  return out;
+}
+
+function toDiagnostic(r: ResolvedRule, page: Page, desc: ReportDescriptor): Diagnostic {
+  const pos = positionOf(desc) ?? ORIGIN;
+  const d: Diagnostic = {
+    ruleId: r.rule.id,
+    severity: r.severity,
+    message: desc.message,
+    file: page.file,
+    line: pos.start.line,
+    column: pos.start.column,
+    endLine: pos.end.line,
+    endColumn: pos.end.column,
+  };
+  if (desc.related && desc.related.length > 0) d.related = desc.related.map((rel) => related(rel, page));
+  if (desc.fix) d.fix = { range: [desc.fix.range[0], desc.fix.range[1]], text: desc.fix.text };
+  if (desc.key !== undefined) d.key = desc.key;
+  if (desc.diff) d.diff = desc.diff.map((p) => ({ op: p.op, text: p.text }));
+  return d;
+}
+
+function crashed(r: ResolvedRule, page: Page, e: unknown): Diagnostic {
+  const err = e as Error;
+  return {
+    ruleId: r.rule.id,
+    severity: 'error',
+    message: `rule ${r.rule.id} crashed on this file: ${err?.message ?? String(e)}`,
+    file: page.file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
+}
+
+/** Run a group rule on one variant group; findings on pages that are not checked are dropped. */
+function runRuleOnGroup(
+  r: ResolvedRule,
+  group: VariantGroup,
+  docSet: DocSet,
+  config: Config,
+  enabled: ReadonlySet<string>,
+  shared: Map<string, unknown>,
+): Array<[Page, Diagnostic]> {
+  const out: Array<[Page, Diagnostic]> = [];
+  const ctx: GroupRuleContext<Record<string, unknown>> = {
+    id: r.rule.id,
+    group,
+    docSet,
+    options: r.options,
+    reference: config.reference,
+    isEnabled: (id: string) => enabled.has(id),
+    shared<T>(key: string, compute: () => T): T {
+      if (!shared.has(key)) shared.set(key, compute());
+      return shared.get(key) as T;
+    },
+    report(desc: GroupReportDescriptor) {
+      if (desc.page.checked) out.push([desc.page, toDiagnostic(r, desc.page, desc)]);
+    },
+  };
+  try {
+    r.rule.checkGroup?.(ctx);
+  } catch (e) {
+    const page = group.members.map((m) => m.page).find((p) => p.checked);
+    if (page) out.push([page, crashed(r, page, e)]);
   }
   return out;
 }

@@ -40,6 +40,8 @@ export interface Config {
   variants?: VariantRoots | VariantRoots[];
   /** Folders whose pages are all the same kind of page: group them into variants by content. */
   groupByContent?: string[];
+  /** The variant the drift rules compare with ("differs from the reference"); without one, the majority wording is the reference. */
+  reference?: string;
   /** Globs (relative to the config file) that are never checked nor loaded. */
   ignores?: string[];
   /** File extensions to check (default `.rst`, `.md`). */
@@ -106,7 +108,7 @@ export function parseRuleFlag(flag: string): [string, SeveritySetting] {
   return [m[1] as string, m[2] as SeveritySetting];
 }
 
-const KNOWN_KEYS = new Set(['$schema', 'rules', 'baseUrl', 'sites', 'projects', 'variants', 'groupByContent', 'ignores', 'extensions']);
+const KNOWN_KEYS = new Set(['$schema', 'rules', 'baseUrl', 'sites', 'projects', 'variants', 'groupByContent', 'reference', 'ignores', 'extensions']);
 
 /** Validate a parsed JSON config (shape only; rule ids are checked by resolveRules). */
 export function validateConfig(value: unknown, where = 'config'): Config {
@@ -124,6 +126,7 @@ export function validateConfig(value: unknown, where = 'config'): Config {
   };
   strs(c.baseUrl, 'baseUrl');
   strArray(c.groupByContent, 'groupByContent');
+  if (c.reference !== undefined && typeof c.reference !== 'string') throw new ConfigError(`${where}: reference must be a variant name`);
   strArray(c.ignores, 'ignores');
   strArray(c.extensions, 'extensions');
   if (c.rules !== undefined) {

@@ -19,6 +19,16 @@ export interface Fix {
   text: string;
 }
 
+/**
+ * One part of a word diff between two variants' texts (cross-variant drift
+ * rules): `equal` text is in both, `removed` only in the other variant (the
+ * reference the finding compares with), `added` only in the reported page.
+ */
+export interface DiffPart {
+  op: 'equal' | 'removed' | 'added';
+  text: string;
+}
+
 export interface Diagnostic {
   ruleId: string;
   severity: Severity;
@@ -31,6 +41,10 @@ export interface Diagnostic {
   endColumn: number;
   related?: RelatedLocation[];
   fix?: Fix;
+  /** Drift rules: the aligned item's key (`403`, `zone_type`, a section title). */
+  key?: string;
+  /** Drift rules, for text that differs: the word diff from the other variant's text to this page's. */
+  diff?: DiffPart[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -7,15 +7,16 @@
  *     check(ctx) { … ctx.report({ node, message }) … },
  *   });
  *
- * `check` runs once per checked page. Rules only report; the configuration
- * decides the severity (and whether the rule runs at all). See
- * docs/writing-rules.md.
+ * `check` runs once per checked page; a cross-variant rule gives
+ * `checkGroup` instead, which runs once per variant group (see
+ * docs/alignment.md). Rules only report; the configuration decides the
+ * severity (and whether the rule runs at all). See docs/writing-rules.md.
  */
 import type { Node, NodeBase, Position, Root, TableInfo } from '@docdrift/parser';
-import type { Fix, Severity } from './diagnostic.js';
+import type { DiffPart, Fix, Severity } from './diagnostic.js';
 import type { DocSet, LabelIndex, Page, Project, VariantGroup } from './model.js';
 
-export type { Fix, Severity } from './diagnostic.js';
+export type { DiffPart, Fix, Severity } from './diagnostic.js';
 
 /** A JSON-schema fragment for a rule's options object (kept loose on purpose: it is shipped, not interpreted). */
 export type JsonSchema = Record<string, unknown>;
@@ -54,6 +55,33 @@ export interface ReportDescriptor {
   related?: RelatedDescriptor[];
   /** A replacement of `range` (0-based offsets into the page's text) by `text`. */
   fix?: Fix;
+  /** Drift rules: the aligned item's key (`403`, `zone_type`, a section title). */
+  key?: string;
+  /** Drift rules: the word diff from the other variant's text to this page's. */
+  diff?: DiffPart[];
+}
+
+/** A finding of a group rule: on one page of the group. */
+export interface GroupReportDescriptor extends ReportDescriptor {
+  /** The page the finding is on (a member of the group). Findings on pages that are not checked are dropped. */
+  page: Page;
+}
+
+/** What `checkGroup` sees: one variant group, once per run. */
+export interface GroupRuleContext<Options = Record<string, never>> {
+  readonly id: string;
+  /** The variant group (`key`, `by`, `members` in a stable order). */
+  readonly group: VariantGroup;
+  readonly docSet: DocSet;
+  readonly options: Options;
+  /** The reference variant (`reference` in the config), if any. */
+  readonly reference: string | undefined;
+  /** Whether a rule runs in this check (drift rules share work, e.g. terminology-drift takes repeated substitutions off wording-drift). */
+  isEnabled(ruleId: string): boolean;
+  /** A value computed once per group and shared by every group rule (e.g. the group's alignment). */
+  shared<T>(key: string, compute: () => T): T;
+  /** Report a finding on a page of the group. */
+  report(descriptor: GroupReportDescriptor): void;
 }
 
 export interface RuleContext<Options = Record<string, never>> {
@@ -93,7 +121,10 @@ export interface RuleContext<Options = Record<string, never>> {
 export interface Rule<Options = Record<string, never>> {
   readonly id: string;
   readonly meta: RuleMeta<Options>;
-  check(ctx: RuleContext<Options>): void;
+  /** Runs once per checked page. */
+  check?(ctx: RuleContext<Options>): void;
+  /** Runs once per variant group that has a checked page (cross-variant rules). */
+  checkGroup?(ctx: GroupRuleContext<Options>): void;
 }
 
 /** A rule of any options type (for registries and the engine). */
@@ -106,6 +137,7 @@ const ID_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export function defineRule<Options = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
   if (!ID_RE.test(rule.id)) throw new Error(`rule id must be kebab-case: ${JSON.stringify(rule.id)}`);
   if (!rule.meta.description) throw new Error(`rule ${rule.id}: meta.description is required`);
+  if (!rule.check && !rule.checkGroup) throw new Error(`rule ${rule.id}: give check or checkGroup`);
   return rule;
 }
 

@@ -72,6 +72,10 @@ export function configSchema(rules: readonly AnyRule[]): Record<string, unknown>
         type: 'array',
         items: { type: 'string' },
       },
+      reference: {
+        description: 'The reference variant (a name from variants): drift findings then say "differs from the reference". Without one, the majority wording is the reference and ties are reported neutrally.',
+        type: 'string',
+      },
       ignores: { description: 'Globs of files never checked nor loaded.', type: 'array', items: { type: 'string' } },
       extensions: { description: 'File extensions to check (default [".rst", ".md"]).', type: 'array', items: { type: 'string', pattern: '^\\.' } },
     },

@@ -15,6 +15,8 @@ export function json(diagnostics: readonly Diagnostic[]): string {
     };
     if (d.related) o.related = d.related.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message }));
     if (d.fix) o.fix = { range: [d.fix.range[0], d.fix.range[1]], text: d.fix.text };
+    if (d.key !== undefined) o.key = d.key;
+    if (d.diff) o.diff = d.diff.map((p) => ({ op: p.op, text: p.text }));
     return o;
   });
   return `${JSON.stringify(ordered, null, 2)}\n`;
