@@ -36,3 +36,14 @@ describe('golden: docdrift docs-sources --format compact (the README main comman
     expect(r.stdout.trim().split('\n')).toEqual(full);
   });
 });
+
+describe('the root README shows what the main command prints', () => {
+  it('README.md docs-check block = docdrift docs-sources --max-warnings 0', async () => {
+    const r = await run(['docs-sources', '--max-warnings', '0'], repo);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^docdrift: too many warnings \(\d+, maximum 0\)\n$/);
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const block = /<!-- docs-check:start -->\n```text\n([\s\S]*?)```\n<!-- docs-check:end -->/.exec(readme)?.[1];
+    expect(block).toBe(r.stdout);
+  });
+});

@@ -15,3 +15,11 @@ describe('config JSON schema', () => {
     for (const k of Object.keys(config)) expect(Object.keys(schema.properties)).toContain(k);
   });
 });
+
+describe('README rule table', () => {
+  it('is generated from the rule registry (pnpm --filter @docdrift/checker generate)', async () => {
+    const { withRulesTable } = await import('../src/readme.js');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toBe(withRulesTable(readme, rules));
+  });
+});
