@@ -70,6 +70,44 @@ function captionSpan(text: string, caption: Caption): Position {
   return caption.position;
 }
 
+/** Why a caption does not describe its table (see `judgeCaption`). */
+export type CaptionMismatch =
+  | { kind: 'off-topic'; sample: string }
+  | { kind: 'promises-status' }
+  | { kind: 'promises-error-codes' };
+
+/**
+ * Whether a table's caption does not describe it, judging only what can be
+ * recognised for certain (a status-code table under a topic caption, a
+ * caption promising status or error codes the table lacks). Shared with
+ * caption-drift, which uses it to say which variant's caption is wrong.
+ */
+export function judgeCaption(t: TableInfo): CaptionMismatch | undefined {
+  const caption = t.caption;
+  if (!caption || caption.text.trim() === '') return undefined;
+  const capWords = words(caption.text);
+  if (capWords.length === 0) return undefined;
+  const entries = statusTable(t);
+  if (isStatusTable(t, entries)) {
+    if (capWords.every((w) => GENERIC_WORDS.has(w))) return undefined;
+    if (capWords.some((w) => STATUS_WORDS.has(w))) return undefined;
+    const header = wordSet(t.headerRows.map((r) => r.map((c) => c.text).join(' ')).join(' '));
+    if (capWords.some((w) => header.has(w))) return undefined;
+    const sample = entries
+      .slice(0, 3)
+      .map((e) => (e.phrase ? `${e.code} ${e.phrase}` : String(e.code)))
+      .join(', ');
+    return { kind: 'off-topic', sample: `${sample}${entries.length > 3 ? ', …' : ''}` };
+  }
+  const all = cells(t);
+  if (CLAIMS_STATUS_RE.test(caption.text) && !all.some((c) => CODE_START_RE.test(c))) return { kind: 'promises-status' };
+  if (CLAIMS_ERROR_CODES_RE.test(caption.text)) {
+    const hasCodes = all.some((c) => CODE_START_RE.test(c) || ERROR_CODE_RE.test(c)) || t.headerRows.some((r) => r.some((c) => /\bcodes?\b/i.test(c.text)));
+    if (!hasCodes) return { kind: 'promises-error-codes' };
+  }
+  return undefined;
+}
+
 /**
  * A caption that does not describe its table. It judges only what it can
  * recognise for certain — a table whose rows are HTTP status codes, and
@@ -85,46 +123,22 @@ export default defineRule({
   },
   check(ctx) {
     for (const t of tables(ctx.root)) {
+      const m = judgeCaption(t);
       const caption = t.caption;
-      if (!caption || caption.text.trim() === '') continue;
-      const capWords = words(caption.text);
-      if (capWords.length === 0) continue;
-      const entries = statusTable(t);
-      const status = isStatusTable(t, entries);
-
-      if (status) {
-        if (capWords.every((w) => GENERIC_WORDS.has(w))) continue;
-        if (capWords.some((w) => STATUS_WORDS.has(w))) continue;
-        const header = wordSet(t.headerRows.map((r) => r.map((c) => c.text).join(' ')).join(' '));
-        if (capWords.some((w) => header.has(w))) continue;
-        const sample = entries
-          .slice(0, 3)
-          .map((e) => (e.phrase ? `${e.code} ${e.phrase}` : String(e.code)))
-          .join(', ');
-        const more = entries.length > 3 ? ', …' : '';
+      if (!m || !caption) continue;
+      const position = captionSpan(ctx.text, caption);
+      if (m.kind === 'off-topic') {
         ctx.report({
-          position: captionSpan(ctx.text, caption),
-          message: `Caption "${caption.text}" does not describe its table, whose rows are HTTP status codes (${sample}${more}): caption it for what it lists, e.g. "Status codes"`,
+          position,
+          message: `Caption "${caption.text}" does not describe its table, whose rows are HTTP status codes (${m.sample}): caption it for what it lists, e.g. "Status codes"`,
         });
-        continue;
-      }
-
-      const all = cells(t);
-      if (CLAIMS_STATUS_RE.test(caption.text) && !all.some((c) => CODE_START_RE.test(c))) {
+      } else if (m.kind === 'promises-status') {
+        ctx.report({ position, message: `Caption "${caption.text}" promises status codes, but no cell of its table starts with one` });
+      } else {
         ctx.report({
-          position: captionSpan(ctx.text, caption),
-          message: `Caption "${caption.text}" promises status codes, but no cell of its table starts with one`,
+          position,
+          message: `Caption "${caption.text}" promises error codes, but its table has no code column and no cell that looks like an error or status code`,
         });
-        continue;
-      }
-      if (CLAIMS_ERROR_CODES_RE.test(caption.text)) {
-        const hasCodes = all.some((c) => CODE_START_RE.test(c) || ERROR_CODE_RE.test(c)) || t.headerRows.some((r) => r.some((c) => /\bcodes?\b/i.test(c.text)));
-        if (!hasCodes) {
-          ctx.report({
-            position: captionSpan(ctx.text, caption),
-            message: `Caption "${caption.text}" promises error codes, but its table has no code column and no cell that looks like an error or status code`,
-          });
-        }
       }
     }
   },
