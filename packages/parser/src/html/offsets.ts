@@ -72,7 +72,9 @@ export class ValueMap {
   }
 
   /** The source offset of value offset `v`. */
-  toSource(v: number): number {
+  toSource(value: number): number {
+    // parse5 may end a node at the value's end-of-file "character", one past the value
+    const v = Math.min(Math.max(0, value), this.value.length);
     const starts = this.valueStarts;
     let lo = 0;
     let hi = starts.length - 1;

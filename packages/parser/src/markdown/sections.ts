@@ -16,8 +16,12 @@ export function sectionize(blocks: readonly Block[]): Block[] {
   const close = (): void => {
     const s = stack.pop() as Section;
     const first = s.children[0]?.position;
+    // The largest end, not the last child's: parse5 may hand HTML nodes back out of source order.
     let last: Position | undefined;
-    for (let i = s.children.length - 1; i >= 0 && last === undefined; i--) last = (s.children[i] as Block).position;
+    for (const child of s.children) {
+      const p = child.position;
+      if (p && (last === undefined || p.end.offset > last.end.offset)) last = p;
+    }
     if (first !== undefined && last !== undefined) s.position = { start: first.start, end: last.end };
   };
   for (let i = 0; i < blocks.length; i++) {
