@@ -37,7 +37,7 @@ export interface ScanResult {
 }
 
 /** `.. _name:` at block level, indented (list items, directives) or inside a grid-table cell (`| .. _x: |`). */
-const RST_LABEL = /(^|[|]|[ \t])\.\. _(`[^`\n]+`|[^:`\n|][^:\n|]*?):(?=[ \t]|$)/gm;
+const RST_LABEL = /\.\. _(`[^`\n]+`|[^:`\n|][^:\n|]*?):(?=[ \t]|$)/my;
 const RST_NAME_OPTION = /^[ \t|]+:name:[ \t]+(\S[^\n|]*?)[ \t]*\|?[ \t]*$/gm;
 const HTML_ANCHOR = /<[a-zA-Z][^>]*?\s(?:name|id)\s*=\s*["']([^"']+)["']/g;
 const ADORNMENT = /^([=\-`:'"~^_*+#<>.])\1*[ \t]*$/;
@@ -55,28 +55,32 @@ export function scanPage(text: string, format: 'rst' | 'markdown'): ScanResult {
   let originalName: string | undefined;
   let title: string | undefined;
   const pageLabels: string[] = [];
-  const at = (offset: number): { line: number; column: number; offset: number } => {
+  const at_ = (offset: number): { line: number; column: number; offset: number } => {
     const line = loc(offset);
     return { line, column: offset - loc.start(line) + 1, offset };
   };
   if (format === 'rst') {
-    for (const m of text.matchAll(RST_LABEL)) {
-      let name = (m[2] as string).trim();
+    // `.. _name:` found with indexOf (a regex with a leading alternation tries every position: 5x slower).
+    for (let at = text.indexOf('.. _'); at >= 0; at = text.indexOf('.. _', at + 4)) {
+      const prev = at === 0 ? '\n' : text.charAt(at - 1);
+      if (prev !== '\n' && prev !== ' ' && prev !== '\t' && prev !== '|') continue;
+      RST_LABEL.lastIndex = at;
+      const m = RST_LABEL.exec(text);
+      if (!m) continue;
+      let name = (m[1] as string).trim();
       if (name.startsWith('`')) name = name.slice(1, -1);
       if (name === '_' || name === '') continue; // anonymous target `.. __:`
-      const offset = m.index + (m[1] as string).length;
-      const p = at(offset);
-      const lineStart = loc.start(p.line);
-      const before = text.slice(lineStart, offset);
+      const p = at_(at);
+      const before = text.slice(loc.start(p.line), at);
       const context = before.includes('|') ? 'table-cell' : before.trim() === '' && before.length > 0 ? 'list-item' : 'block';
       labels.push({ name, label: normLabel(name), ...p, context });
     }
     if (text.includes(':name:')) for (const m of text.matchAll(RST_NAME_OPTION)) {
       const name = m[1] as string;
-      labels.push({ name, label: normLabel(name), ...at(m.index + m[0].indexOf(':name:')), context: 'option' });
+      labels.push({ name, label: normLabel(name), ...at_(m.index + m[0].indexOf(':name:')), context: 'option' });
     }
     if (/\s(?:name|id)\s*=/.test(text)) {
-      for (const m of text.matchAll(HTML_ANCHOR)) labels.push({ name: m[1] as string, label: normLabel(m[1] as string), ...at(m.index), context: 'html' });
+      for (const m of text.matchAll(HTML_ANCHOR)) labels.push({ name: m[1] as string, label: normLabel(m[1] as string), ...at_(m.index), context: 'html' });
     }
     const on = /^:original_name:[ \t]+(\S+)/m.exec(text.slice(0, 4000));
     if (on) originalName = (on[1] as string).replace(/\.html?$/, '');
@@ -98,7 +102,7 @@ export function scanPage(text: string, format: 'rst' | 'markdown'): ScanResult {
   } else {
     for (const m of text.matchAll(HTML_ANCHOR)) {
       const name = m[1] as string;
-      labels.push({ name, label: normLabel(name), ...at(m.index), context: 'html' });
+      labels.push({ name, label: normLabel(name), ...at_(m.index), context: 'html' });
     }
     const h = /^#[ \t]+([^\n]*)$/m.exec(text);
     if (h) {
