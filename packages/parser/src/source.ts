@@ -83,8 +83,11 @@ export function shift(line: Line, n: number): Line {
   return { text: line.text.slice(k), line: line.line, col: line.col + k, offset: line.offset + k };
 }
 
+const NON_BLANK = /\S/;
+
+/** Whether the line is empty or whitespace only (the characters `trim()` removes), without allocating. */
 export function isBlank(line: Line | undefined): boolean {
-  return line !== undefined && line.text.trim() === '';
+  return line !== undefined && !NON_BLANK.test(line.text);
 }
 
 export function indentOf(text: string): number {

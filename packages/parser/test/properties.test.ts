@@ -576,4 +576,14 @@ describe('regressions found by the property tests', () => {
   it('a Markdown section contains HTML nodes that parse5 reorders (`#\\n<tbody><<!`)', () => {
     expect(problems('#\n<tbody><<!', 'markdown')).toEqual([]);
   });
+
+  // Open. Every nesting level is a few recursive calls in the RST block parser
+  // (src/rst/blocks.ts list → parseBlocks → …), so about 1,600 levels of
+  // `- - - … x` (or ~900 nested `.. note::`) exhaust Node's default stack and
+  // parse() reports "Maximum call stack size exceeded" as an internal-error.
+  // docutils stops at Python's recursion limit too; a parser should rather
+  // cap the depth (as markdown-it's maxNesting does) and report a message.
+  it.fails('RST lists nested 5,000 deep do not overflow the stack (`"- ".repeat(5000) + "x"`)', () => {
+    expect(problems('- '.repeat(5000) + 'x\n', 'rst')).toEqual([]);
+  });
 });
