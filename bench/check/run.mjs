@@ -11,10 +11,12 @@
 //    (the CLI loads its project's labels and its variant counterpart as
 //    context), wall time including Node's start-up.
 // Each measurement is a fresh `node packages/checker/dist/cli/bin.js` process:
-// wall time from here, peak RSS from /usr/bin/time. Prints a table and writes
+// wall time from here, peak RSS and CPU time (user + sys, all threads) from
+// /usr/bin/time. The load average before and after is recorded: on a shared
+// machine, wall time is only meaningful next to it. Prints a table and writes
 // bench/check/out/results.json. Build first: `pnpm build`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,13 +44,15 @@ const hasTime = existsSync('/usr/bin/time');
 
 /** Run the CLI once; returns wall ms, peak RSS (KB), exit code. */
 function once(args, cwd) {
-  const cmd = hasTime ? ['/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args]] : [process.execPath, [bin, ...args]];
+  const o = args.indexOf('-o');
+  if (o >= 0) rmSync(args[o + 1], { force: true }); // a crashed run must not leave an old report behind
+  const cmd = hasTime ? ['/usr/bin/time', ['-f', '%M %U %S', process.execPath, bin, ...args]] : [process.execPath, [bin, ...args]];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd[0], cmd[1], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const rss = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  const [rss, user, sys] = hasTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
   if (r.status !== 0 && r.status !== 1) throw new Error(`docdrift ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return { ms, rssKB: rss, code: r.status };
+  return { ms, rssKB: rss, cpuMs: Math.round((user + sys) * 1000), code: r.status };
 }
 
 /** Median of `n` runs. */
@@ -57,7 +61,7 @@ function measure(label, args, cwd, n, size) {
   for (let i = 0; i < n; i++) all.push(once(args, cwd));
   all.sort((a, b) => a.ms - b.ms);
   const m = all[Math.floor(all.length / 2)];
-  const row = { label, runs: n, wallMs: Math.round(m.ms), minMs: Math.round(all[0].ms), peakRssMB: Math.round(Math.max(...all.map((x) => x.rssKB)) / 1024) };
+  const row = { label, runs: n, wallMs: Math.round(m.ms), minMs: Math.round(all[0].ms), cpuMs: m.cpuMs, peakRssMB: Math.round(Math.max(...all.map((x) => x.rssKB)) / 1024) };
   if (size) {
     row.files = size.files;
     row.MB = +(size.bytes / 1e6).toFixed(1);

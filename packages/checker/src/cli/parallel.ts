@@ -33,7 +33,7 @@ export async function checkParallel(input: CheckInput, config: Config, opts: Par
     new Promise<Diagnostic[]>((resolve, reject) => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
         workerData: { input, config, shard: { index, count } },
-        resourceLimits: { maxOldGenerationSizeMb: 128 },
+        resourceLimits: { maxOldGenerationSizeMb: 384 },
       });
       worker.on('message', (m: { type: string; done?: number; diagnostics?: Diagnostic[] }) => {
         if (m.type === 'progress') {
