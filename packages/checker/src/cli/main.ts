@@ -40,7 +40,7 @@ project's other pages and its variant counterparts loaded as context.
 
 Options:
   -c, --config FILE          config file (default: docdrift.config.json, searched upward)
-  -f, --format NAME          stylish (default), compact or json
+  -f, --format NAME          stylish (default), compact, json, sarif, junit, github (annotations) or markdown
   -o, --output FILE          write the report to FILE instead of stdout
       --rule ID=SEVERITY     set a rule's severity: off, info, warn or error (repeatable)
       --quiet                report errors only
@@ -219,7 +219,7 @@ export async function main(opts: MainOptions): Promise<number> {
 
   const toFile = v.output !== undefined;
   const level = colorLevel({ color: v.color, noColor: v['no-color'] }, env, stdout, toFile);
-  const report = format(fmt, diagnostics, level);
+  const report = format(fmt, diagnostics, { colorLevel: level, context: { files: loaded.input.files.filter((f) => f.check).map((f) => f.file).sort() } });
   if (toFile) {
     try {
       writeFileSync(resolve(cwd, v.output as string), report);

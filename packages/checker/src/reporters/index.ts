@@ -1,21 +1,44 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { compact } from './compact.js';
+import type { ReportContext } from './context.js';
+import { github } from './github.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
-export const FORMATS = ['stylish', 'compact', 'json'] as const;
+export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
+export interface FormatOptions {
+  /** chalk colour level (stylish only): 0 none, 1 basic, 2 256, 3 truecolor. */
+  colorLevel?: 0 | 1 | 2 | 3;
+  /** What the report may know besides the diagnostics (checked files, version, sources, variant matrices). */
+  context?: ReportContext;
+}
+
 /** Render diagnostics in a format. Pure: same input, same string. */
-export function format(name: Format, diagnostics: readonly Diagnostic[], colorLevel: 0 | 1 | 2 | 3 = 0): string {
+export function format(name: Format, diagnostics: readonly Diagnostic[], options: FormatOptions | 0 | 1 | 2 | 3 = {}): string {
+  const opts: FormatOptions = typeof options === 'number' ? { colorLevel: options } : options;
+  const context = opts.context ?? {};
   switch (name) {
     case 'stylish':
-      return stylish(diagnostics, { colorLevel });
+      return stylish(diagnostics, { colorLevel: opts.colorLevel ?? 0 });
     case 'compact':
       return compact(diagnostics);
     case 'json':
       return json(diagnostics);
+    case 'sarif':
+      return sarif(diagnostics, context);
+    case 'junit':
+      return junit(diagnostics, context);
+    case 'github':
+      return github(diagnostics);
+    case 'markdown':
+      return markdown(diagnostics, context);
   }
 }
 
-export { compact, json, stylish };
+export { compact, github, json, junit, markdown, sarif, stylish };
+export type { ReportContext, GroupMatrix, MatrixTable, CellState, RuleInfo } from './context.js';
