@@ -48,6 +48,8 @@ const TARGET_RE = /^_(`(?:[^`\\]|\\.)+`|(?:[^:\\]|\\.)+|_):(?: +|$)/;
 const SUBST_RE = /^\|((?:[^|\\]|\\.)+)\| +([A-Za-z0-9][\w.+:-]*)::(?: +|$)/;
 const DIRECTIVE_RE = /^([A-Za-z0-9](?:[\w.+:-]*?[A-Za-z0-9])?)::(?: +|$)/;
 const FOOTNOTE_RE = /^\[([^\]]+)\](?: +|$)/;
+/** Block containers nested deeper than this are not parsed further (docutils would hit Python's recursion limit). */
+const MAX_NESTING = 200;
 const CAPTION_RE = /^(Table|Figure)\s+(\d+)\s*[:.\-\u2013\u2014]?\s*/i;
 
 const ADMONITIONS = new Set(['note', 'important', 'caution', 'warning', 'tip', 'hint', 'danger', 'attention', 'error', 'seealso', 'admonition', 'versionadded', 'versionchanged', 'deprecated']);
@@ -189,8 +191,28 @@ export class RstBlockParser {
     return sectionize(blocks);
   }
 
+  /** How deep block containers (lists, quotes, directives, cells) are nested right now. */
+  private depth = 0;
+
   /** Parse lines whose base indentation is 0. `top` allows section titles. */
   parseBlocks(lines: Line[], top = false): Block[] {
+    if (this.depth >= MAX_NESTING) {
+      // Deeper content is kept as text: a parser must not run out of stack on hostile input.
+      const body = trimBlankEnd(trimBlankStart(lines));
+      const first = body[0];
+      if (!first) return [];
+      this.message('warning', 'rst-nesting', `Block nesting deeper than ${MAX_NESTING} levels; the rest is kept as a literal block.`, this.span(first, first));
+      return [this.literal(body)];
+    }
+    this.depth++;
+    try {
+      return this.parseBlocksAt(lines, top);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseBlocksAt(lines: Line[], top: boolean): Block[] {
     const out: Block[] = [];
     let i = 0;
     let literalNext = false;
