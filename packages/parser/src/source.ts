@@ -11,6 +11,8 @@ export interface Line {
   line: number;
   col: number;
   offset: number;
+  /** Cached count of leading spaces and tabs (see `lineIndent`); absent until asked. */
+  ind?: number;
 }
 
 /** Maps offsets of one source string to points. */
@@ -77,21 +79,39 @@ export class SourceMap {
   }
 }
 
-/** `line` with its first `n` characters removed. */
+/** `line` with its first `n` characters removed (its cached indentation carried over). */
 export function shift(line: Line, n: number): Line {
   const k = Math.min(n, line.text.length);
-  return { text: line.text.slice(k), line: line.line, col: line.col + k, offset: line.offset + k };
+  const out: Line = { text: line.text.slice(k), line: line.line, col: line.col + k, offset: line.offset + k };
+  if (line.ind !== undefined && k <= line.ind) out.ind = line.ind - k;
+  return out;
 }
 
 const NON_BLANK = /\S/;
 
 /** Whether the line is empty or whitespace only (the characters `trim()` removes), without allocating. */
 export function isBlank(line: Line | undefined): boolean {
-  return line !== undefined && !NON_BLANK.test(line.text);
+  if (line === undefined) return false;
+  const ind = lineIndent(line);
+  if (ind === line.text.length) return true;
+  const c = line.text.charCodeAt(ind);
+  // printable ASCII after the indentation: certainly not blank
+  if (c > 32 && c < 127) return false;
+  return !NON_BLANK.test(line.text);
 }
 
 export function indentOf(text: string): number {
   let i = 0;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   return i;
+}
+
+/**
+ * Leading spaces and tabs of a line, computed once per line: nested blocks
+ * ask again at every level, and a deeply indented line must not be rescanned
+ * each time.
+ */
+export function lineIndent(line: Line): number {
+  if (line.ind === undefined) line.ind = indentOf(line.text);
+  return line.ind;
 }

@@ -29,7 +29,7 @@ import type {
   TableRow,
   Target,
 } from '../model.js';
-import { indentOf, isBlank, shift, type Line, type SourceMap } from '../source.js';
+import { indentOf, isBlank, lineIndent, shift, type Line, type SourceMap } from '../source.js';
 import { scanGridTable, isGridTableStart } from './grid-table.js';
 import { scanSimpleTable, isSimpleTableStart } from './simple-table.js';
 import type { RawTable, TableScan } from './table-types.js';
@@ -76,16 +76,21 @@ export function parseCaption(lines: Line[], map: SourceMap): Caption | undefined
   return caption;
 }
 
+/** The same source line with other text (a trimmed end); the cached indentation is not carried over. */
+function withText(line: Line, text: string): Line {
+  return { text, line: line.line, col: line.col, offset: line.offset };
+}
+
 /** Remove the common indentation of the non-blank lines. */
 export function dedent(lines: Line[]): Line[] {
   let min = Infinity;
   for (const l of lines) {
-    if (l.text.trim() === '') continue;
-    const ind = indentOf(l.text);
+    if (isBlank(l)) continue;
+    const ind = lineIndent(l);
     if (ind < min) min = ind;
   }
   if (min === Infinity || min === 0) return lines;
-  return lines.map((l) => (l.text.trim() === '' ? { ...l, text: '' } : shift(l, min)));
+  return lines.map((l) => (isBlank(l) ? { text: '', line: l.line, col: l.col, offset: l.offset } : shift(l, min)));
 }
 
 function trimBlankEnd(lines: Line[]): Line[] {
@@ -105,12 +110,12 @@ function indentedEnd(lines: Line[], start: number): number {
   let i = start;
   let lastNonBlank = start;
   while (i < lines.length) {
-    const t = (lines[i] as Line).text;
-    if (t.trim() === '') {
+    const l = lines[i] as Line;
+    if (isBlank(l)) {
       i++;
       continue;
     }
-    if (indentOf(t) === 0) break;
+    if (lineIndent(l) === 0) break;
     i++;
     lastNonBlank = i;
   }
@@ -220,11 +225,11 @@ export class RstBlockParser {
     while (i < n) {
       const line = lines[i] as Line;
       const t = line.text;
-      if (t.trim() === '') {
+      if (isBlank(line)) {
         i++;
         continue;
       }
-      const ind = indentOf(t);
+      const ind = lineIndent(line);
       if (ind > 0) {
         const end = indentedEnd(lines, i);
         const body = dedent(trimBlankEnd(lines.slice(i, end)));
@@ -271,7 +276,7 @@ export class RstBlockParser {
           const over = t.trimEnd();
           if (under === over || (under[0] === over[0] && ADORNMENT_RE.test(under) && under.length >= 1 && !isSimpleTableStart(t))) {
             if (!(c0 === 61 /* = */ && isSimpleTableStart(t) && under !== over)) {
-              const titleLine = { ...next, text: next.text.trimEnd() };
+              const titleLine = withText(next, next.text.trimEnd());
               const trimmed = shift(titleLine, indentOf(titleLine.text));
               out.push({ type: 'heading', depth: 0, marker: `${over[0]}over`, children: parseInline([trimmed], this.map), position: this.span(line, lines[i + 2] as Line) });
               i += 3;
@@ -311,7 +316,7 @@ export class RstBlockParser {
           if (under.length < title.length) {
             this.message('warning', 'title-underline-too-short', 'Title underline too short.', this.span(next, next));
           }
-          out.push({ type: 'heading', depth: 0, marker: under[0] as string, children: parseInline([{ ...line, text: title }], this.map), position: this.span(line, next) });
+          out.push({ type: 'heading', depth: 0, marker: under[0] as string, children: parseInline([withText(line, title)], this.map), position: this.span(line, next) });
           i += 2;
           continue;
         }
@@ -328,7 +333,7 @@ export class RstBlockParser {
         continue;
       }
       const en = enumMatch(t);
-      if (en && (next === undefined || isBlank(next) || indentOf(next.text) > 0 || enumMatch(next.text)?.marker === en.marker)) {
+      if (en && (next === undefined || isBlank(next) || lineIndent(next) > 0 || enumMatch(next.text)?.marker === en.marker)) {
         const r = this.list(lines, i, (text) => {
           const m = enumMatch(text);
           return m && m.marker === en.marker ? { len: m.len, marker: m.marker } : undefined;
@@ -347,7 +352,7 @@ export class RstBlockParser {
         continue;
       }
       // definition list: a one-line term followed directly by an indented definition
-      if (next && !isBlank(next) && indentOf(next.text) > 0) {
+      if (next && !isBlank(next) && lineIndent(next) > 0) {
         const r = this.definitionList(lines, i);
         out.push(r.node);
         i = r.end;
@@ -355,7 +360,7 @@ export class RstBlockParser {
       }
       // paragraph (or line block)
       let j = i + 1;
-      while (j < n && !isBlank(lines[j]) && indentOf((lines[j] as Line).text) === 0) j++;
+      while (j < n && !isBlank(lines[j]) && lineIndent(lines[j] as Line) === 0) j++;
       const paraLines = lines.slice(i, j);
       if (j < n && !isBlank(lines[j])) {
         const l = lines[j] as Line;
@@ -384,7 +389,7 @@ export class RstBlockParser {
         body = lines.slice(0, -1);
       } else {
         const cut = /\s::$/.test(lt) ? lt.replace(/\s+::$/, '') : lt.slice(0, -1);
-        body = [...lines.slice(0, -1), { ...last, text: cut }];
+        body = [...lines.slice(0, -1), withText(last, cut)];
       }
     }
     if (body.length === 0) return { literal };
@@ -457,11 +462,11 @@ export class RstBlockParser {
     while (i < lines.length) {
       const line = lines[i] as Line;
       const next = lines[i + 1];
-      if (isBlank(line) || indentOf(line.text) > 0 || !next || isBlank(next) || indentOf(next.text) === 0) break;
+      if (isBlank(line) || lineIndent(line) > 0 || !next || isBlank(next) || lineIndent(next) === 0) break;
       const end = indentedEnd(lines, i + 1);
       const body = dedent(trimBlankEnd(lines.slice(i + 1, end)));
       const termText = line.text.split(/ +: +/)[0] ?? line.text;
-      const term = parseInline([{ ...line, text: termText.trimEnd() }], this.map);
+      const term = parseInline([withText(line, termText.trimEnd())], this.map);
       items.push({ type: 'definitionItem', term, children: this.parseBlocks(body), position: this.span(line, body[body.length - 1] ?? line) });
       i = end;
       let k = i;
@@ -586,7 +591,7 @@ export class RstBlockParser {
       if (!m) break;
       let value = l.text.slice(m[0].length).trim();
       i++;
-      while (i < lines.length && !isBlank(lines[i]) && indentOf((lines[i] as Line).text) > 0) {
+      while (i < lines.length && !isBlank(lines[i]) && lineIndent(lines[i] as Line) > 0) {
         value += ` ${(lines[i] as Line).text.trim()}`;
         i++;
       }
