@@ -1,6 +1,6 @@
 export { defineRule, docsUrl } from './rule.js';
-export type { Rule, AnyRule, RuleMeta, RuleContext, ReportDescriptor, RelatedDescriptor, JsonSchema } from './rule.js';
-export type { Diagnostic, Severity, Fix, RelatedLocation } from './diagnostic.js';
+export type { Rule, AnyRule, RuleMeta, RuleContext, GroupRuleContext, ReportDescriptor, GroupReportDescriptor, RelatedDescriptor, JsonSchema } from './rule.js';
+export type { Diagnostic, DiffPart, Severity, Fix, RelatedLocation } from './diagnostic.js';
 export { compareDiagnostics, sortDiagnostics } from './diagnostic.js';
 export type { Page, Project, LabelIndex, LabelDefinition, LabelTarget, DocSet, VariantGroup, UrlResolution } from './model.js';
 export type { Config, RuleSetting, SeveritySetting, ProjectConfig, SiteConfig, VariantRoots, ResolvedRule } from './config.js';
@@ -21,3 +21,5 @@ export { fingerprints, FINGERPRINT_KEY } from './fingerprint.js';
 export { main } from './cli/main.js';
 export type { MainOptions, OutStream } from './cli/main.js';
 export { configSchema } from './schema.js';
+export { alignGroup, summarize, driftSummary } from './align/index.js';
+export type { GroupAlignment, AlignedSection, AlignedTable, AlignedRow, AlignOptions, GroupSummary, TableSummary, VariantMember } from './align/index.js';

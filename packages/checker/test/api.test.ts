@@ -8,6 +8,7 @@ describe('@docdrift/checker', () => {
         'CONFIG_FILE',
         'ConfigError',
         'FORMATS',
+        'alignGroup',
         'applyFixes',
         'buildDocSet',
         'check',
@@ -19,6 +20,7 @@ describe('@docdrift/checker', () => {
         'defineRule',
         'docsUrl',
         'docutilsId',
+        'driftSummary',
         'format',
         'FINGERPRINT_KEY',
         'fingerprints',
@@ -38,6 +40,7 @@ describe('@docdrift/checker', () => {
         'rules',
         'sortDiagnostics',
         'stylish',
+        'summarize',
         'validateConfig',
       ].sort(),
     );

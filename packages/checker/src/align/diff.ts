@@ -60,7 +60,15 @@ function wordsOf(s: string): string[] {
  * The diff as message text: unchanged stretches longer than `context`
  * words on each side of a change are elided with `…`.
  */
-export function renderDiff(parts: readonly DiffPart[], context = 5): string {
+export interface DiffStyle {
+  removed(text: string): string;
+  added(text: string): string;
+}
+
+/** git --word-diff=plain markers. */
+export const PLAIN_DIFF: DiffStyle = { removed: (t) => `[-${t}-]`, added: (t) => `{+${t}+}` };
+
+export function renderDiff(parts: readonly DiffPart[], context = 5, style: DiffStyle = PLAIN_DIFF): string {
   let out = '';
   parts.forEach((p, i) => {
     if (p.op === 'equal') {
@@ -80,7 +88,7 @@ export function renderDiff(parts: readonly DiffPart[], context = 5): string {
       out += p.op === 'removed' ? '' : p.text;
       return;
     }
-    out += `${lead}${p.op === 'removed' ? `[-${body}-]` : `{+${body}+}`}${trail}`;
+    out += `${lead}${p.op === 'removed' ? style.removed(body) : style.added(body)}${trail}`;
   });
   return out.replace(/[ \t]+/g, ' ').trim();
 }

@@ -16,7 +16,7 @@ import { clip, dice, type RefTitle, type UnitRef } from './text.js';
 
 /* -------------------------------------------------------------- alignment */
 
-function refTitleOf(page: Page): RefTitle {
+export function refTitleOf(page: Page): RefTitle {
   return (label: string) => {
     const def = page.project.labels.get(label)[0];
     if (!def) return undefined;
@@ -415,6 +415,8 @@ export function refIdentity(a: GroupAlignment, v: number, r: UnitRef, groupOf: (
     const tab = o?.tables.find((x: TableOutline) => x.labels.includes(label));
     const at = tab ? a.tables.find((x) => x.members[member.index]?.includes(tab)) : undefined;
     if (at) return { ref: r, id: `here:t${at.id}`, resolved: true, describe };
+    // Figures keep their id tails across variants; a label inside a list item or cell names the text after it.
+    if (kind === 'figure') return { ref: r, id: `here:f:${labelTail(label)}`, resolved: true, describe };
     const u = offset === undefined ? undefined : unitAfter(a, member.index, offset);
     const place = u ? placesOf(a).get(u) : undefined;
     return { ref: r, id: place ? `here:${place}` : undefined, resolved: true, describe };
@@ -431,7 +433,8 @@ export function refIdentity(a: GroupAlignment, v: number, r: UnitRef, groupOf: (
 /** A reference as the source writes it: :ref:`Text <label>`. */
 export function written(r: UnitRef): string {
   if (r.kind === 'link') return r.target;
-  return r.text && r.text !== r.target ? `:${r.kind}:\`${r.text} <${r.target}>\`` : `:${r.kind}:\`${r.target}\``;
+  if (r.path !== undefined) return `[${r.text}](${r.path}#${r.target})`;
+  return r.explicit && r.text !== r.target ? `:${r.kind}:\`${r.text} <${r.target}>\`` : `:${r.kind}:\`${r.target}\``;
 }
 
 /** One reference slot of an aligned text: the same reference in each variant (undefined where the text has none). */
@@ -491,6 +494,7 @@ export function refSlots(ctx: GroupRuleContext<unknown>): RefSlot[] {
           }
         };
         for (const t of a.tables) {
+          if (t.log) continue;
           for (const r of t.rows) {
             for (const [fid, units] of r.fields) visit(units, r.key, fid === 'key' ? `Row "${clip(r.name, 40)}"` : `Row "${clip(r.name, 40)}"`);
           }

@@ -138,7 +138,7 @@ const TABLE_STRONG = 1.6;
 /** Align the pages of a variant group. Cost: linear in the pages' size, times small per-section alignments. */
 export function alignGroup(group: VariantGroup, options: AlignOptions = {}): GroupAlignment {
   let members = group.members.map((m) => ({ m, o: outline(m.page, options.refTitle?.(m.page)) }));
-  members = samePage(members);
+  members = samePage(members, group.by);
   if (members.length < 2) return { group, variants: [], outlines: [], pivot: 0, reference: undefined, sections: [], tables: [] };
   const variants: VariantMember[] = members.map(({ m }, index) => ({ index, name: options.variantName?.(m.page, m.variant) ?? m.variant, page: m.page }));
   const outlines = members.map(({ o }) => o);
@@ -323,6 +323,7 @@ export function alignGroup(group: VariantGroup, options: AlignOptions = {}): Gro
   const tables: AlignedTable[] = [];
   let tid = 0;
   for (const c of clusters) {
+    for (const list of c) list.sort((x, y) => x.index - y.index);
     const t = alignTable(tid++, c, order, sectionOf, sections[0] as AlignedSection);
     tables.push(t);
   }
@@ -358,12 +359,15 @@ export function pageSimilarity(a: PageOutline, b: PageOutline): { title: number;
  * Peer" in the other). A member stays when its title or its words resemble
  * the other members'.
  */
-function samePage<T extends { o: PageOutline }>(members: T[]): T[] {
+function samePage<T extends { o: PageOutline }>(members: T[], by: VariantGroup['by']): T[] {
   if (members.length < 2) return members;
   const keep = members.filter((x) =>
     members.some((y) => {
       if (y === x) return false;
       const s = pageSimilarity(x.o, y.o);
+      // Pages paired by title alone must also share their words: a user-guide page and an API page are
+      // both called "Deleting a Connection".
+      if (by === 'title') return s.content >= SAME_CONTENT_BY_TITLE;
       return s.title >= SAME_TITLE || s.content >= SAME_CONTENT;
     }),
   );
@@ -372,6 +376,7 @@ function samePage<T extends { o: PageOutline }>(members: T[]): T[] {
 
 const SAME_TITLE = 0.75;
 const SAME_CONTENT = 0.5;
+const SAME_CONTENT_BY_TITLE = 0.4;
 
 function firstIndex(t: AlignedTable, order: readonly number[]): number {
   for (const v of order) {

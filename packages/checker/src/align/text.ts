@@ -15,6 +15,8 @@ export interface UnitRef {
   target: string;
   /** The reference's text as shown. */
   text: string;
+  /** Whether a cross-reference gives its text (`:ref:`Text <label>``) rather than showing its target's title. */
+  explicit?: boolean;
   /** A Markdown link's page part (`other.md` of `other.md#anchor`; '' for `#anchor`, an anchor on the same page). */
   path?: string;
   position: Position | undefined;
@@ -67,7 +69,7 @@ function inlines(nodes: readonly Inline[], acc: Acc, refTitle: RefTitle | undefi
         acc.out += text;
         // An implicit reference shows its target's title: that wording belongs to the target page, not to this text.
         acc.cmp += implicit ? ' xref ' : text;
-        acc.refs.push({ kind: n.role, target: n.label, text: collapse(text), position: n.position });
+        acc.refs.push({ kind: n.role, target: n.label, text: collapse(text), explicit: !implicit, position: n.position });
         touch(acc, n.position);
         break;
       }
@@ -75,7 +77,7 @@ function inlines(nodes: readonly Inline[], acc: Acc, refTitle: RefTitle | undefi
         const before = acc.out.length;
         inlines(n.children, acc, refTitle);
         const text = acc.out.slice(before);
-        acc.refs.push({ ...linkTarget(n.url), text: collapse(text), position: n.position });
+        acc.refs.push({ ...linkTarget(n.url), text: collapse(text), explicit: true, position: n.position });
         touch(acc, n.position);
         break;
       }

@@ -1,9 +1,22 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { renderDiff } from '../align/diff.js';
 import type { Diagnostic } from '../diagnostic.js';
 
 export interface StylishOptions {
   /** chalk colour level: 0 none, 1 basic, 2 256, 3 truecolor. */
   colorLevel: 0 | 1 | 2 | 3;
+}
+
+/**
+ * The message, with a word diff in it (`[-removed-]{+added+}`, from the drift
+ * rules) coloured when colours are on: removed words red and struck, added
+ * words green.
+ */
+function message(d: Diagnostic, c: ChalkInstance): string {
+  if (!d.diff || c.level === 0) return d.message;
+  return d.message.replace(/\[-(.*?)-\]|\{\+(.*?)\+\}/g, (_m, removed: string | undefined, added: string | undefined) =>
+    removed !== undefined ? c.red.strikethrough(removed) : c.green(added ?? ''),
+  );
 }
 
 /** ESLint's stylish layout: findings grouped by file, aligned columns, a summary line. */
@@ -25,7 +38,11 @@ export function stylish(diagnostics: readonly Diagnostic[], options: StylishOpti
     for (const d of list) {
       const pos = `${d.line}:${d.column}`.padEnd(posWidth);
       const s = sev(d.severity) + ' '.repeat(sevWidth - d.severity.length);
-      out += `  ${c.dim(pos)}  ${s}  ${d.message}  ${c.dim(d.ruleId)}\n`;
+      out += `  ${c.dim(pos)}  ${s}  ${message(d, c)}  ${c.dim(d.ruleId)}\n`;
+      if (d.diff && options.colorLevel > 0 && !/\[-.*?-\]|\{\+.*?\+\}/.test(d.message) && d.diff.some((p) => p.op !== 'equal')) {
+        // A rewrite is quoted as two texts in the message: show the word diff below it.
+        out += `  ${' '.repeat(posWidth)}  ${' '.repeat(sevWidth)}  ${renderDiff(d.diff, 8, { removed: (t) => c.red.strikethrough(t), added: (t) => c.green(t) })}\n`;
+      }
       for (const r of d.related ?? []) out += `  ${' '.repeat(posWidth)}  ${' '.repeat(sevWidth)}  ${c.dim(`↳ ${r.file}:${r.line}:${r.column} ${r.message}`)}\n`;
     }
   }

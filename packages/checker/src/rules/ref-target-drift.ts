@@ -1,0 +1,44 @@
+import { alignment, basisText, judge, nameOf, pageOf, refSlots, relatedAt } from '../align/drift.js';
+import { defineRule, docsUrl } from '../rule.js';
+
+/**
+ * An aligned cross-reference that points at a different target in another
+ * variant. Targets are compared by what they are (the aligned table or
+ * section of this page, the counterpart page of another group), so label
+ * ids that differ but are used consistently in each variant are not drift.
+ * See docs/rules/ref-target-drift.md.
+ */
+export default defineRule({
+  id: 'ref-target-drift',
+  meta: {
+    description: 'The same cross-reference must point at the same target in every variant of a page.',
+    defaultSeverity: 'warning',
+    docs: docsUrl('ref-target-drift'),
+  },
+  checkGroup(ctx) {
+    const a = alignment(ctx);
+    for (const slot of refSlots(ctx)) {
+      const verdict = judge(
+        slot.refs.map((r) => (r && r.resolved && r.id !== 'link' ? r.id : undefined)),
+        a.reference,
+      );
+      if (!verdict) continue;
+      for (const v of verdict.deviants) {
+        const mine = slot.refs[v];
+        if (!mine) continue;
+        let other = verdict.ref[0];
+        if (other === undefined) other = verdict.deviants.find((x) => x !== v && slot.refs[x]?.id !== mine.id);
+        if (other === undefined) continue;
+        const theirs = slot.refs[other];
+        if (!theirs) continue;
+        ctx.report({
+          page: pageOf(a, v),
+          ...(mine.ref.position ? { position: mine.ref.position } : {}),
+          message: `${slot.label}: "${mine.ref.text}" points at ${mine.describe} here, but at ${theirs.describe} in ${basisText(a, verdict, other)}`,
+          related: [relatedAt(a, other, theirs.ref.position, `${nameOf(a, other)}: ${theirs.describe}`)],
+          key: slot.key,
+        });
+      }
+    }
+  },
+});
