@@ -10,6 +10,8 @@ describe('@docdrift/checker', () => {
         'FORMATS',
         'alignGroup',
         'applyFixes',
+        'applyFixPass',
+        'fixInput',
         'buildDocSet',
         'check',
         'checkDocSet',

@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocSet } from '../check.js';
-import { buildDocSet } from '../docset.js';
+import { buildDocSet, type CheckInput } from '../docset.js';
+import { runFix } from './fix.js';
 import { checkParallel, defaultThreads, PARALLEL_MIN_BYTES } from './parallel.js';
 import { ConfigError, parseRuleFlag, resolveRules, type Config } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -50,6 +51,8 @@ Options:
       --print-config         print the effective configuration and exit
       --print-variants       print the projects and variant groups and exit
       --threads N            worker threads (default: one per core, up to 4, for runs over 4 MB; else 1)
+      --fix                  apply the fixes rules offer (in passes; each file written atomically), then report what is left
+      --fix-dry-run          print the fixes as a unified diff instead of writing them
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -109,6 +112,8 @@ export async function main(opts: MainOptions): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         threads: { type: 'string' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -190,18 +195,25 @@ export async function main(opts: MainOptions): Promise<number> {
   }
 
   const progress = makeProgress(stderr, loaded.checked);
+  const threads = v.threads !== undefined ? Number(v.threads) : loaded.checkedBytes >= PARALLEL_MIN_BYTES ? defaultThreads() : 1;
+  const checker = async (input: CheckInput, onPage?: (done: number) => void): Promise<Diagnostic[]> =>
+    threads > 1 ? await checkParallel(input, config, { threads, onProgress: onPage }) : checkDocSet(input, config, { onPage }).diagnostics;
   let found: Diagnostic[];
+  let fixFailed = false;
   try {
-    const threads = v.threads !== undefined ? Number(v.threads) : loaded.checkedBytes >= PARALLEL_MIN_BYTES ? defaultThreads() : 1;
-    found =
-      threads > 1
-        ? await checkParallel(loaded.input, config, { threads, onProgress: progress.tick })
-        : checkDocSet(loaded.input, config, { onPage: progress.tick }).diagnostics;
+    try {
+      found = await checker(loaded.input, progress.tick);
+    } finally {
+      progress.done();
+    }
+    if (v.fix || v['fix-dry-run']) {
+      const fixed = await runFix({ cwd, input: loaded.input, checker: (input) => checker(input), initial: found, dryRun: v['fix-dry-run'] === true, stdout, stderr });
+      found = fixed.diagnostics;
+      fixFailed = fixed.failed.length > 0;
+    }
   } catch (e) {
     if (e instanceof ConfigError) return fail(e.message);
     throw e;
-  } finally {
-    progress.done();
   }
 
   const readErrors: Diagnostic[] = loaded.errors.map((e) => ({
@@ -226,9 +238,9 @@ export async function main(opts: MainOptions): Promise<number> {
     } catch (e) {
       return fail(`cannot write ${v.output}: ${(e as Error).message}`);
     }
-  } else stdout.write(report);
+  } else if (!v['fix-dry-run']) stdout.write(report);
 
-  if (loaded.errors.length > 0) return 2;
+  if (loaded.errors.length > 0 || fixFailed) return 2;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (errors > 0) return 1;
