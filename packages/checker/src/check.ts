@@ -8,7 +8,7 @@ import { resolveRules, type Config, type ResolvedRule } from './config.js';
 import type { Diagnostic, RelatedLocation } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
 import { parseDisables } from './disable.js';
-import { buildDocSet, type CheckInput } from './docset.js';
+import { buildDocSet, type CheckInput, type ParseHook } from './docset.js';
 import type { DocSet, Page, VariantGroup } from './model.js';
 import type { AnyRule, GroupReportDescriptor, GroupRuleContext, RelatedDescriptor, ReportDescriptor, RuleContext } from './rule.js';
 import { rules as builtinRules } from './rules/index.js';
@@ -20,6 +20,8 @@ export interface CheckOptions {
   onPage?: (done: number, total: number, page: Page) => void;
   /** Check only every `count`-th unit (a variant group with its checked pages, or a page in no group) starting at `index` (parallel runs; the union over all shards is the whole result). */
   shard?: { index: number; count: number };
+  /** Parse pages with this instead of the parser (the CLI's --cache); see `buildDocSet`. */
+  parse?: ParseHook;
 }
 
 export interface CheckResult {
@@ -37,7 +39,7 @@ export function check(input: CheckInput, config: Config = {}, options: CheckOpti
 /** Like `check`, also returning the doc set (projects, variants) it built. */
 export function checkDocSet(input: CheckInput, config: Config = {}, options: CheckOptions = {}): CheckResult {
   const resolved = resolveRules(options.rules ?? builtinRules, config);
-  const docSet = buildDocSet(input, config);
+  const docSet = buildDocSet(input, config, { parse: options.parse });
   const out: Diagnostic[] = [];
   const shard = options.shard;
   // Work units: each variant group with a checked page (its checked pages, then the group rules, so

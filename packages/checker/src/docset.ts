@@ -57,7 +57,11 @@ interface Parsed {
 
 export class RootCache {
   private readonly map = new Map<PageImpl, Parsed>();
-  constructor(readonly capacity = 16) {}
+  constructor(
+    readonly capacity = 16,
+    /** How a page is parsed (the CLI's --cache passes one that reads stored parses). */
+    private readonly parseFn: ParseHook = (text, path) => parse(text, { path }),
+  ) {}
   get(page: PageImpl): Parsed {
     let v = this.map.get(page);
     if (v) {
@@ -65,7 +69,7 @@ export class RootCache {
       this.map.set(page, v);
       return v;
     }
-    v = parse(page.text, { path: page.file });
+    v = this.parseFn(page.text, page.file);
     this.map.set(page, v);
     if (this.map.size > this.capacity) {
       const oldest = this.map.keys().next().value;
@@ -284,12 +288,14 @@ class DocSetImpl implements DocSet {
   private variantName = new Map<Page, string>();
   /** Origins (scheme://host) of every configured site, for the legacy `…/<topic-id>.html` links. */
   siteOrigins = new Set<string>();
-  readonly cache = new RootCache();
+  readonly cache: RootCache;
 
   constructor(
     input: CheckInput,
     private readonly config: Config,
+    parseFn?: ParseHook,
   ) {
+    this.cache = new RootCache(16, parseFn);
     const complete = input.complete ?? true;
     // Project roots: config first, then the loader's hints; the deepest root containing a file wins.
     const hints = new Map<string, ProjectHint & { name?: string; url?: string }>();
@@ -588,6 +594,14 @@ export function clusterByContent(pages: readonly Page[], threshold = 0.3): Page[
   return [...clusters.values()].map((c) => c.sort((a, b) => cmpStr(a.file, b.file))).sort((a, b) => cmpStr(a[0]?.file ?? '', b[0]?.file ?? ''));
 }
 
-export function buildDocSet(input: CheckInput, config: Config): DocSet {
-  return new DocSetImpl(input, config);
+/** A parse function for the engine to use instead of the parser's `parse` (same result for the same path and text). */
+export type ParseHook = (text: string, path: string) => { root: Root; messages: ParseMessage[] };
+
+export interface BuildOptions {
+  /** Parse pages with this instead of the parser (e.g. a cache of parse results); the engine still does no I/O itself. */
+  parse?: ParseHook;
+}
+
+export function buildDocSet(input: CheckInput, config: Config, options: BuildOptions = {}): DocSet {
+  return new DocSetImpl(input, config, options.parse);
 }

@@ -17,7 +17,7 @@
  * loader strips is put back by `encodeText`.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, fchmodSync, fchownSync } from 'node:fs';
+import { type Stats, closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, fchmodSync, fchownSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic, Fix } from './diagnostic.js';
 import type { CheckInput } from './docset.js';
@@ -192,22 +192,31 @@ export interface AtomicWriteHooks {
  * Replace `file` by `data` atomically: write a temporary file next to it
  * (same folder, so the rename cannot cross file systems), flush it, give it
  * the original's mode (and owner, when we may), rename it over the original.
- * A symbolic link is followed: its target is replaced, the link stays.
+ * A symbolic link is followed: its target is replaced, the link stays. A
+ * file that does not exist yet is created the same way (umask applies).
  */
 export function writeFileAtomic(file: string, data: Buffer, hooks: AtomicWriteHooks = {}): void {
-  const target = lstatSync(file).isSymbolicLink() ? realpathSync(file) : file;
-  const st = statSync(target);
+  let target = file;
+  let st: Stats | undefined;
+  try {
+    if (lstatSync(file).isSymbolicLink()) target = realpathSync(file);
+    st = statSync(target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
   const tmp = join(dirname(target), `.${basename(target)}.docdrift-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'wx', st.mode & 0o7777);
+    fd = openSync(tmp, 'wx', st ? st.mode & 0o7777 : 0o666);
     let off = 0;
     while (off < data.length) off += writeSync(fd, data, off, data.length - off);
-    fchmodSync(fd, st.mode & 0o7777);
-    try {
-      if (typeof process.getuid === 'function' && (st.uid !== process.getuid() || st.gid !== process.getgid?.())) fchownSync(fd, st.uid, st.gid);
-    } catch {
-      // Not allowed to give the file its owner back: it keeps ours (as any editor's save would).
+    if (st) {
+      fchmodSync(fd, st.mode & 0o7777);
+      try {
+        if (typeof process.getuid === 'function' && (st.uid !== process.getuid() || st.gid !== process.getgid?.())) fchownSync(fd, st.uid, st.gid);
+      } catch {
+        // Not allowed to give the file its owner back: it keeps ours (as any editor's save would).
+      }
     }
     fsyncSync(fd);
     closeSync(fd);

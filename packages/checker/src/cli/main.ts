@@ -10,6 +10,9 @@ import { parseArgs } from 'node:util';
 import { checkDocSet } from '../check.js';
 import { buildDocSet, type CheckInput } from '../docset.js';
 import { runFix } from './fix.js';
+import { BaselineError } from '../baseline.js';
+import { useBaseline } from './baseline.js';
+import { DocdriftCache, defaultCacheDir } from '../cache.js';
 import { checkParallel, defaultThreads, PARALLEL_MIN_BYTES } from './parallel.js';
 import { ConfigError, parseRuleFlag, resolveRules, type Config } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -53,6 +56,10 @@ Options:
       --threads N            worker threads (default: one per core, up to 4, for runs over 4 MB; else 1)
       --fix                  apply the fixes rules offer (in passes; each file written atomically), then report what is left
       --fix-dry-run          print the fixes as a unified diff instead of writing them
+      --baseline FILE        report only findings that are not in FILE (fingerprints that survive line shifts)
+      --update-baseline      record the current findings in the --baseline FILE
+      --cache                reuse parses and results of earlier runs (node_modules/.cache/docdrift)
+      --cache-location DIR   where the cache lives (implies --cache)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -114,6 +121,10 @@ export async function main(opts: MainOptions): Promise<number> {
         threads: { type: 'string' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
       },
     });
   } catch (e) {
@@ -130,6 +141,7 @@ export async function main(opts: MainOptions): Promise<number> {
   }
   const fmt = (v.format ?? 'stylish') as Format;
   if (!FORMATS.includes(fmt)) return fail(`unknown format ${JSON.stringify(v.format)} (use ${FORMATS.join(', ')})`);
+  if (v['update-baseline'] && v.baseline === undefined) return fail('--update-baseline needs --baseline FILE');
   if (v.threads !== undefined && !/^[1-9]\d*$/.test(v.threads)) return fail(`--threads expects a positive number, got ${JSON.stringify(v.threads)}`);
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
@@ -196,8 +208,18 @@ export async function main(opts: MainOptions): Promise<number> {
 
   const progress = makeProgress(stderr, loaded.checked);
   const threads = v.threads !== undefined ? Number(v.threads) : loaded.checkedBytes >= PARALLEL_MIN_BYTES ? defaultThreads() : 1;
-  const checker = async (input: CheckInput, onPage?: (done: number) => void): Promise<Diagnostic[]> =>
-    threads > 1 ? await checkParallel(input, config, { threads, onProgress: onPage }) : checkDocSet(input, config, { onPage }).diagnostics;
+  const cache = v.cache || v['cache-location'] !== undefined ? DocdriftCache.open(resolve(cwd, v['cache-location'] ?? defaultCacheDir(cwd)), config) : undefined;
+  const checker = async (input: CheckInput, onPage?: (done: number) => void): Promise<Diagnostic[]> => {
+    const key = cache?.runKey(input);
+    const hit = key !== undefined ? cache?.loadRun(key) : undefined;
+    if (hit) return hit;
+    const found =
+      threads > 1
+        ? await checkParallel(input, config, { threads, onProgress: onPage, cacheDir: cache?.dir })
+        : checkDocSet(input, config, { onPage, ...(cache ? { parse: cache.parse } : {}) }).diagnostics;
+    if (key !== undefined) cache?.saveRun(key, found);
+    return found;
+  };
   let found: Diagnostic[];
   let fixFailed = false;
   try {
@@ -226,6 +248,15 @@ export async function main(opts: MainOptions): Promise<number> {
     endLine: 1,
     endColumn: 1,
   }));
+  found = sortDiagnostics(found);
+  if (v.baseline !== undefined) {
+    try {
+      found = useBaseline({ cwd, file: v.baseline, update: v['update-baseline'] === true, diagnostics: found, checked: loaded.input.files.filter((f) => f.check !== false).map((f) => f.file), stderr });
+    } catch (e) {
+      if (e instanceof BaselineError) return fail(e.message);
+      throw e;
+    }
+  }
   let diagnostics = sortDiagnostics([...found, ...readErrors]);
   if (v.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
 

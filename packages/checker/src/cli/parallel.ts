@@ -19,6 +19,8 @@ export const PARALLEL_MIN_BYTES = 4_000_000;
 export interface ParallelOptions {
   threads?: number;
   onProgress?: (done: number) => void;
+  /** The --cache folder (already opened and validated): workers read and store parses there. */
+  cacheDir?: string;
 }
 
 export function defaultThreads(): number {
@@ -32,7 +34,7 @@ export async function checkParallel(input: CheckInput, config: Config, opts: Par
   const shards = Array.from({ length: count }, (_, index) =>
     new Promise<Diagnostic[]>((resolve, reject) => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: { input, config, shard: { index, count } },
+        workerData: { input, config, shard: { index, count }, cacheDir: opts.cacheDir },
         resourceLimits: { maxOldGenerationSizeMb: 384 },
       });
       worker.on('message', (m: { type: string; done?: number; diagnostics?: Diagnostic[] }) => {
