@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DocdriftCache, defaultCacheDir } from '../../src/cache.js';
 import { checkDocSet } from '../../src/check.js';
 import type { CheckInput } from '../../src/docset.js';
+import type { main as srcMain } from '../../src/cli/main.js';
 import { run, tree } from '../cli/run.js';
 import { seeds } from '../reporters/seeds.js';
 import { seedTree } from '../fix/fixture.js';
@@ -119,7 +120,7 @@ const distMain = new URL('../../dist/cli/main.js', import.meta.url);
 
 describe('docdrift --cache --threads 2', () => {
   it.skipIf(!existsSync(distMain))('worker threads read and store parses in the same cache', async () => {
-    const { main } = (await import(distMain.href)) as { main: typeof import('../../src/cli/main.js').main };
+    const { main } = (await import(distMain.href)) as { main: typeof srcMain };
     const root = seedTree();
     const go = async (argv: string[]): Promise<string> => {
       let out = '';
