@@ -187,8 +187,9 @@ export function labels(root: Root): LabelInfo[] {
       if (n.position) l.position = n.position;
       out.push(l);
     }
-    if ((n.type === 'table' || n.type === 'figure') && n.type === 'table' && n.data?.options) {
-      const name = (n.data.options as Record<string, string>).name;
+    if (n.type === 'table' || n.type === 'figure') {
+      const options = n.type === 'figure' ? n.options : (n.data?.options as Record<string, string> | undefined);
+      const name = options?.name;
       if (name) {
         const l: LabelInfo = { label: name.toLowerCase().replace(/\s+/g, ' ').trim(), name, context: 'option' };
         if (n.position) l.position = n.position;

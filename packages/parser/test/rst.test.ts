@@ -70,6 +70,14 @@ describe('labels', () => {
     ]);
   });
 
+  it('reports the :name: of figures and tables as labels', () => {
+    const { root } = rst('.. figure:: x.png\n   :name: Fig-A\n\n   **Figure 1** Flow\n\n.. table:: **Table 1** T\n   :name: tab-b\n\n   ===== =====\n   A     B\n   ===== =====\n');
+    expect(labels(root).map((l) => [l.label, l.context, l.position?.start.line])).toEqual([
+      ['fig-a', 'option', 1],
+      ['tab-b', 'option', 6],
+    ]);
+  });
+
   it('keeps named and anonymous hyperlink targets apart from labels', () => {
     const text = '.. _docs: https://example.com/docs\n.. __: https://example.com/anon\n__ https://example.com/short\n';
     const { root } = rst(text);
