@@ -203,7 +203,11 @@ export function parseInline(lines: Line[], map: SourceMap): Inline[] {
 }
 
 /** Characters where inline markup may start; everything between them is plain text. */
-const SPECIAL = /[\\*`:|_hfm]/g;
+const SPECIAL = /[\\*`:|_]/g;
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 function isNameChar(c: number): boolean {
   return isWordChar(c) || c === 95 /* _ */ || c === 46 /* . */ || c === 45 /* - */ || c === 43 /* + */;
@@ -306,6 +310,21 @@ export function parseInlineSource(src: InlineSource): Inline[] {
             }
           }
         }
+        // `http://…`, `mailto:…`: a standalone URL whose scheme ends here
+        {
+          let k = i;
+          while (k > s.textStart && k > i - 6 && isLetter(text.charCodeAt(k - 1))) k--;
+          if (k < i && OPENERS.has(k === 0 ? ' ' : (text[k - 1] as string))) {
+            URL_RE.lastIndex = k;
+            const u = URL_RE.exec(text);
+            if (u) {
+              const stop = k + u[0].length;
+              const position = src.position(k, stop);
+              emit(k, stop, { type: 'link', url: u[0], children: [{ type: 'text', value: u[0], position }], position });
+              continue;
+            }
+          }
+        }
         i += 1;
         continue;
       }
@@ -344,20 +363,8 @@ export function parseInlineSource(src: InlineSource): Inline[] {
         i = stop;
         continue;
       }
-      default: {
-        // h, f, m: a standalone URL may start here
-        if (OPENERS.has(prev)) {
-          URL_RE.lastIndex = i;
-          const u = URL_RE.exec(text);
-          if (u) {
-            const stop = i + u[0].length;
-            const position = src.position(i, stop);
-            emit(i, stop, { type: 'link', url: u[0], children: [{ type: 'text', value: u[0], position }], position });
-            continue;
-          }
-        }
+      default:
         i += 1;
-      }
     }
   }
   flush(n);
