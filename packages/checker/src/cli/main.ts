@@ -19,7 +19,8 @@ import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
 import { loadConfig, loadInput, PathError } from '../loader.js';
 import type { DocSet } from '../model.js';
-import { FORMATS, format, type Format } from '../reporters/index.js';
+import { FORMATS, format, type Format, type ReportContext } from '../reporters/index.js';
+import { driftSummary } from '../align/index.js';
 import { rules } from '../rules/index.js';
 
 export interface OutStream {
@@ -44,7 +45,7 @@ project's other pages and its variant counterparts loaded as context.
 
 Options:
   -c, --config FILE          config file (default: docdrift.config.json, searched upward)
-  -f, --format NAME          stylish (default), compact, json, sarif, junit, github (annotations) or markdown
+  -f, --format NAME          stylish (default), compact, json, sarif, junit, github (annotations), markdown or html
   -o, --output FILE          write the report to FILE instead of stdout
       --rule ID=SEVERITY     set a rule's severity: off, info, warn or error (repeatable)
       --quiet                report errors only
@@ -262,7 +263,7 @@ export async function main(opts: MainOptions): Promise<number> {
 
   const toFile = v.output !== undefined;
   const level = colorLevel({ color: v.color, noColor: v['no-color'] }, env, stdout, toFile);
-  const report = format(fmt, diagnostics, { colorLevel: level, context: { files: loaded.input.files.filter((f) => f.check).map((f) => f.file).sort() } });
+  const report = format(fmt, diagnostics, { colorLevel: level, context: reportContext(fmt, diagnostics, loaded.input, config) });
   if (toFile) {
     try {
       writeFileSync(resolve(cwd, v.output as string), report);
@@ -280,6 +281,16 @@ export async function main(opts: MainOptions): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** What a report may know besides the findings: the checked files; for HTML also the texts of the files with findings and the variant matrices. */
+function reportContext(fmt: Format, diagnostics: readonly Diagnostic[], input: CheckInput, config: Config): ReportContext {
+  const files = input.files.filter((f) => f.check !== false).map((f) => f.file).sort();
+  if (fmt !== 'html') return { files };
+  const withFindings = new Set(diagnostics.map((d) => d.file));
+  const sources = Object.fromEntries(input.files.filter((f) => withFindings.has(f.file)).map((f) => [f.file, f.text]));
+  const groups = driftSummary(buildDocSet(input, config), config).filter((g) => g.files.some((f) => files.includes(f)));
+  return { files, sources, groups, version: version() };
 }
 
 function relativeOrAbs(cwd: string, file: string): string {

@@ -2,13 +2,14 @@ import type { Diagnostic } from '../diagnostic.js';
 import { compact } from './compact.js';
 import type { ReportContext } from './context.js';
 import { github } from './github.js';
+import { html } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
-export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+export const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'junit', 'github', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface FormatOptions {
@@ -37,8 +38,10 @@ export function format(name: Format, diagnostics: readonly Diagnostic[], options
       return github(diagnostics);
     case 'markdown':
       return markdown(diagnostics, context);
+    case 'html':
+      return html(diagnostics, context);
   }
 }
 
-export { compact, github, json, junit, markdown, sarif, stylish };
+export { compact, github, html, json, junit, markdown, sarif, stylish };
 export type { ReportContext, GroupMatrix, MatrixTable, CellState, RuleInfo } from './context.js';
