@@ -476,7 +476,40 @@ class DocSetImpl implements DocSet {
         { by: 'label', key: (_n, p) => p.pageLabels[0], unique: false },
         { by: 'title', key: (_n, p) => p.title?.toLowerCase(), unique: true },
       ];
+      const setGroups: VariantGroup[] = [];
       for (const k of keys) {
+        // A page of a variant that an existing group lacks joins it when it shares this key with a
+        // member (public and Swiss pair by path; the Markdown export joins them by topic id).
+        if (setGroups.length > 0) {
+          const byKey = new Map<string, VariantGroup | null>();
+          for (const g of setGroups) {
+            for (const m of g.members) {
+              const key = k.key(m.variant, m.page);
+              if (!key) continue;
+              const prev = byKey.get(key);
+              byKey.set(key, prev === undefined || prev === g ? g : null);
+            }
+          }
+          for (const name of names) {
+            const list = (members.get(name) ?? []).filter((p) => !grouped.has(p));
+            const seen = new Map<string, number>();
+            for (const p of list) {
+              const key = k.key(name, p);
+              if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
+            }
+            for (const p of list) {
+              const key = k.key(name, p);
+              if (!key || (seen.get(key) ?? 0) > 1) continue;
+              const g = byKey.get(key);
+              if (!g || g.members.some((m) => m.variant === name)) continue;
+              const list2 = g.members as Array<{ variant: string; page: Page }>;
+              list2.push({ variant: name, page: p });
+              list2.sort((a, b) => cmpStr(a.variant, b.variant));
+              grouped.add(p);
+              this.groupOf.set(p, g);
+            }
+          }
+        }
         const buckets = new Map<string, Array<{ variant: string; page: PageImpl }>>();
         for (const name of names) {
           const seen = new Map<string, number>();
@@ -498,6 +531,7 @@ class DocSetImpl implements DocSet {
           if (new Set(list.map((m) => m.variant)).size < 2) continue;
           const group: VariantGroup = { key: `${k.by}:${key}`, by: k.by, members: list };
           this.variantGroups.push(group);
+          setGroups.push(group);
           for (const m of list) {
             grouped.add(m.page);
             this.groupOf.set(m.page, group);

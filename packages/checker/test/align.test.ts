@@ -64,3 +64,15 @@ describe('alignGroup', () => {
     expect(alignGroup(g).variants).toEqual([]);
   });
 });
+
+describe('variant groups for drift', () => {
+  it('a page of a third variant joins a group paired by path through its topic id (the Markdown export)', () => {
+    const rst = lines(':original_name: vpc_0001.html', '', '.. _vpc_0001:', '', 'Overview', '========', '', 'Text.');
+    const md = lines('# Overview<a name="vpc_0001"></a>', '', 'Text.');
+    const ds = buildDocSet(
+      { files: [{ file: 'public/a/overview.rst', text: rst }, { file: 'swiss/a/overview.rst', text: rst }, { file: 'export/api/overview.md', text: md }] },
+      { variants: { public: 'public', swiss: 'swiss', export: 'export' } },
+    );
+    expect(ds.variantGroups.map((g) => [g.by, g.members.map((m) => m.variant)])).toEqual([['path', ['export', 'public', 'swiss']]]);
+  });
+});
