@@ -27,9 +27,17 @@ export function refTitleOf(page: Page): RefTitle {
   };
 }
 
-/** The group's alignment, computed once per group and shared by every drift rule. */
+/**
+ * The group's alignment, computed once per group and shared by every drift
+ * rule. Pages whose texts are identical cannot drift: they are not aligned
+ * at all (an empty alignment).
+ */
 export function alignment(ctx: GroupRuleContext<unknown>): GroupAlignment {
-  return ctx.shared('align:alignment', () => alignGroup(ctx.group, { reference: ctx.reference, refTitle: refTitleOf }));
+  return ctx.shared('align:alignment', () => {
+    const [first, ...rest] = ctx.group.members;
+    if (first && rest.every((m) => m.page.text === first.page.text)) return { group: ctx.group, variants: [], outlines: [], pivot: 0, reference: undefined, sections: [], tables: [] };
+    return alignGroup(ctx.group, { reference: ctx.reference, refTitle: refTitleOf });
+  });
 }
 
 /* ---------------------------------------------------------------- verdict */
@@ -208,7 +216,7 @@ export function textDrifts(ctx: GroupRuleContext<unknown>): TextDrift[] {
           const units = r.fields.get(f.id);
           if (!units) continue;
           const label = f.id === 'key' ? `Row "${clip(r.name, 40)}" key` : cellLabel(t, r.name, f.id, f.header);
-          for (const d of compareUnits(a, units, 'cell', r.key, label)) {
+          for (const d of compareUnits(a, units, 'cell', r.name, label)) {
             // A cell the other variant leaves empty is coverage, not wording (the row is there).
             out.push(d);
           }
@@ -496,7 +504,7 @@ export function refSlots(ctx: GroupRuleContext<unknown>): RefSlot[] {
         for (const t of a.tables) {
           if (t.log) continue;
           for (const r of t.rows) {
-            for (const [fid, units] of r.fields) visit(units, r.key, fid === 'key' ? `Row "${clip(r.name, 40)}"` : `Row "${clip(r.name, 40)}"`);
+            for (const [fid, units] of r.fields) visit(units, r.name, fid === 'key' ? `Row "${clip(r.name, 40)}"` : `Row "${clip(r.name, 40)}"`);
           }
         }
         for (const s of a.sections) s.texts.forEach((col, i) => visit(col, `${s.title || '(top)'} ¶${i + 1}`, s.title ? `Text in "${clip(s.title, 50)}"` : 'Text'));

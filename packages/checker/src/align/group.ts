@@ -342,14 +342,18 @@ function pageBag(o: PageOutline): { bag: Map<string, number>; size: number } {
   return { bag, size };
 }
 
-/** Similarity of two pages: title words and all words. */
-export function pageSimilarity(a: PageOutline, b: PageOutline): { title: number; content: number } {
+/** Similarity of two pages' titles (stemmed words). */
+function titleSimilarity(a: PageOutline, b: PageOutline): number {
   const wa = words(a.page.title ?? '');
   const wb = words(b.page.title ?? '');
-  const title = wa.length + wb.length === 0 ? 1 : dice(bagOf(wa), bagOf(wb), wa.length, wb.length);
+  return wa.length + wb.length === 0 ? 1 : dice(bagOf(wa), bagOf(wb), wa.length, wb.length);
+}
+
+/** Similarity of two pages: title words and all words. */
+export function pageSimilarity(a: PageOutline, b: PageOutline): { title: number; content: number } {
   const ba = pageBag(a);
   const bb = pageBag(b);
-  return { title, content: dice(ba.bag, bb.bag, ba.size, bb.size) };
+  return { title: titleSimilarity(a, b), content: dice(ba.bag, bb.bag, ba.size, bb.size) };
 }
 
 /**
@@ -364,11 +368,12 @@ function samePage<T extends { o: PageOutline }>(members: T[], by: VariantGroup['
   const keep = members.filter((x) =>
     members.some((y) => {
       if (y === x) return false;
-      const s = pageSimilarity(x.o, y.o);
+      if (x.o.page.text === y.o.page.text) return true;
       // Pages paired by title alone must also share their words: a user-guide page and an API page are
       // both called "Deleting a Connection".
-      if (by === 'title') return s.content >= SAME_CONTENT_BY_TITLE;
-      return s.title >= SAME_TITLE || s.content >= SAME_CONTENT;
+      if (by !== 'title' && titleSimilarity(x.o, y.o) >= SAME_TITLE) return true;
+      const s = pageSimilarity(x.o, y.o);
+      return s.content >= (by === 'title' ? SAME_CONTENT_BY_TITLE : SAME_CONTENT);
     }),
   );
   return keep.length >= 2 ? keep : [];

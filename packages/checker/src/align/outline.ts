@@ -4,8 +4,9 @@
  * cells), and its tables with keyed rows. Built once per page from the
  * parser's tree.
  */
-import { statusTable, tables as parserTables } from '@docdrift/parser';
-import type { Block, Position, Root, Section, Table, TableInfo } from '@docdrift/parser';
+import { knownPhrases } from '@docdrift/http-status';
+import { statusTable } from '@docdrift/parser';
+import type { Block, CellInfo, Position, Root, Section, Table, TableCell, TableInfo } from '@docdrift/parser';
 import type { Page } from '../model.js';
 import { bag, blocksUnit, compareKey, display, inlineUnit, tokens, type ExtractedText, type RefTitle, type UnitRef } from './text.js';
 
@@ -18,7 +19,8 @@ export interface Unit {
   /** Comparison key: equal keys mean the texts differ only in formatting. */
   key: string;
   toks: string[];
-  bag: Map<string, number>;
+  /** Word counts, for similarity (computed on first use). */
+  readonly bag: Map<string, number>;
   position: Position | undefined;
   refs: UnitRef[];
 }
@@ -36,9 +38,9 @@ export interface SectionOutline {
   units: Unit[];
   /** Tables anywhere in the section's own content (not in subsections). */
   tables: TableOutline[];
-  /** Tokens of the section's own text, for similarity. */
-  bag: Map<string, number>;
-  size: number;
+  /** Tokens of the section's own text (units and table rows), for similarity (computed on first use). */
+  readonly bag: Map<string, number>;
+  readonly size: number;
 }
 
 export interface RowOutline {
@@ -52,9 +54,9 @@ export interface RowOutline {
   /** The unit of the key cell (generic tables), for key drift. */
   keyUnit: Unit | undefined;
   table: TableOutline;
-  /** Row text tokens (sequence-aligned tables). */
-  bag: Map<string, number>;
-  size: number;
+  /** Row text tokens (sequence-aligned tables; computed on first use). */
+  readonly bag: Map<string, number>;
+  readonly size: number;
 }
 
 export interface TableOutline {
@@ -94,11 +96,37 @@ export interface PageOutline {
 
 const ADMONITION_PREFIX = /^(?:NOTE|NOTICE|CAUTION|WARNING|DANGER|TIP|IMPORTANT|Note|Notice|Caution|Warning|Danger|Tip|Important)\s*:\s*/;
 
+class UnitImpl implements Unit {
+  private bagCache: Map<string, number> | undefined;
+  constructor(
+    readonly kind: Unit['kind'],
+    readonly page: Page,
+    readonly text: string,
+    readonly key: string,
+    readonly toks: string[],
+    readonly position: Position | undefined,
+    readonly refs: UnitRef[],
+  ) {}
+  /** Computed on first use: exact matches never need it. */
+  get bag(): Map<string, number> {
+    return (this.bagCache ??= bag(this.toks));
+  }
+}
+
 export function makeUnit(kind: Unit['kind'], page: Page, ex: ExtractedText): Unit | undefined {
-  const text = ex.text.replace(ADMONITION_PREFIX, '');
-  const toks = tokens((ex.cmp ?? ex.text).replace(ADMONITION_PREFIX, ''));
+  const text = ADMONITION_PREFIX.test(ex.text) ? ex.text.replace(ADMONITION_PREFIX, '') : ex.text;
+  const cmp = ex.cmp ?? ex.text;
+  const toks = tokens(ADMONITION_PREFIX.test(cmp) ? cmp.replace(ADMONITION_PREFIX, '') : cmp);
   if (toks.length === 0) return undefined;
-  return { kind, page, text, key: toks.join(' '), toks, bag: bag(toks), position: ex.position, refs: ex.refs };
+  return new UnitImpl(kind, page, text, toks.join(' '), toks, ex.position, ex.refs);
+}
+
+/** Word counts of several bags (a section's or a row's text), and their total. */
+function sumBags(units: Iterable<Unit>): { bag: Map<string, number>; size: number } {
+  const out = new Map<string, number>();
+  let size = 0;
+  for (const u of units) size += addBag(out, u.bag);
+  return { bag: out, size };
 }
 
 /** The tail of a label that survives the export tools' prefixes: `cts_03_0021__en-us_topic_0170932846_li1168729815024` → `li1168729815024`. */
@@ -119,17 +147,66 @@ function addBag(into: Map<string, number>, from: ReadonlyMap<string, number>): n
 
 const STATUS_FIELDS = ['phrase', 'description'];
 
+class SectionImpl implements SectionOutline {
+  title: Unit | undefined = undefined;
+  position: Position | undefined = undefined;
+  children: SectionOutline[] = [];
+  units: Unit[] = [];
+  tables: TableOutline[] = [];
+  private sum: { bag: Map<string, number>; size: number } | undefined;
+  constructor(
+    readonly depth: number,
+    readonly labels: string[],
+    readonly parent: SectionOutline | undefined,
+  ) {}
+  private summed(): { bag: Map<string, number>; size: number } {
+    return (this.sum ??= sumBags(this.allUnits()));
+  }
+  private *allUnits(): Iterable<Unit> {
+    yield* this.units;
+    for (const t of this.tables) for (const r of t.rows) yield* rowUnits(r);
+  }
+  get bag(): Map<string, number> {
+    return this.summed().bag;
+  }
+  get size(): number {
+    return this.summed().size;
+  }
+}
+
+function* rowUnits(r: RowOutline): Iterable<Unit> {
+  yield* r.fields.values();
+  if (r.keyUnit) yield r.keyUnit;
+}
+
+class RowImpl implements RowOutline {
+  key = '';
+  name = '';
+  position: Position | undefined = undefined;
+  fields = new Map<string, Unit>();
+  keyUnit: Unit | undefined = undefined;
+  private sum: { bag: Map<string, number>; size: number } | undefined;
+  constructor(readonly table: TableOutline) {}
+  private summed(): { bag: Map<string, number>; size: number } {
+    return (this.sum ??= sumBags(rowUnits(this)));
+  }
+  get bag(): Map<string, number> {
+    return this.summed().bag;
+  }
+  get size(): number {
+    return this.summed().size;
+  }
+}
+
 /** Build the outline of a page. `refTitle` gives implicit `:ref:` texts. */
 export function outline(page: Page, refTitle?: RefTitle): PageOutline {
   const root: Root = page.root;
-  const infoByNode = new Map<Table, TableInfo>();
-  for (const t of parserTables(root)) infoByNode.set(t.node, t);
   const sections: SectionOutline[] = [];
   const allTables: TableOutline[] = [];
   let size = 0;
 
   const newSection = (depth: number, node: Section | undefined, parent: SectionOutline | undefined): SectionOutline => {
-    const s: SectionOutline = { depth, title: undefined, labels: node?.labels ?? [], position: undefined, children: [], parent, units: [], tables: [], bag: new Map(), size: 0 };
+    const s = new SectionImpl(depth, node?.labels ?? [], parent);
     sections.push(s);
     return s;
   };
@@ -137,17 +214,13 @@ export function outline(page: Page, refTitle?: RefTitle): PageOutline {
   const addUnit = (sec: SectionOutline, u: Unit | undefined): void => {
     if (!u) return;
     sec.units.push(u);
-    sec.size += addBag(sec.bag, u.bag);
     size++;
   };
 
   const addTable = (sec: SectionOutline, node: Table, lead: string | undefined): void => {
-    const info = infoByNode.get(node);
-    if (!info) return;
-    const t = tableOutline(page, node, info, sec, allTables.length, lead, refTitle);
+    const t = tableOutline(page, node, sec, allTables.length, lead, refTitle);
     allTables.push(t);
     sec.tables.push(t);
-    for (const r of t.rows) sec.size += addBag(sec.bag, r.bag);
   };
 
   const blocks = (sec: SectionOutline, list: readonly Block[]): void => {
@@ -227,18 +300,25 @@ function nextContent(list: readonly Block[], from: number): Block | undefined {
 
 /* ----------------------------------------------------------------- tables */
 
-function cellUnit(page: Page, blocks: readonly Block[], refTitle: RefTitle | undefined): Unit | undefined {
-  return makeUnit('cell', page, blocksUnit(blocks, refTitle));
-}
-
 function normKey(s: string): string {
   return compareKey(s);
 }
 
-/** Whether a column's values can key the rows: short, mostly unique, present in most rows. */
+/** An API error code: `DC.1017`, `EndPoint.2041`, `APIGW.0101`, `VPC_0001`, `DBS.212001`. */
+const ERROR_CODE_RE = /^[A-Za-z][A-Za-z0-9]*[._-]\d{2,}$/;
+
+/**
+ * The column whose values key the rows: a column of error codes (`DC.1017`)
+ * among the first three; else the first of the first two whose values are
+ * short, mostly unique and present in most rows.
+ */
 function keyColumnOf(info: TableInfo): number | undefined {
   const rows = info.bodyRows;
   if (rows.length === 0) return undefined;
+  for (const col of [0, 1, 2]) {
+    const values = rows.map((r) => r.find((x) => x.column === col)?.text ?? '').filter((v) => v !== '');
+    if (values.length >= Math.max(1, rows.length * 0.8) && values.filter((v) => ERROR_CODE_RE.test(v)).length >= values.length * 0.8 && new Set(values).size === values.length) return col;
+  }
   for (const col of [0, 1]) {
     const values: string[] = [];
     for (const r of rows) {
@@ -254,7 +334,32 @@ function keyColumnOf(info: TableInfo): number | undefined {
   return undefined;
 }
 
-function tableOutline(page: Page, node: Table, info: TableInfo, section: SectionOutline, index: number, lead: string | undefined, refTitle: RefTitle | undefined): TableOutline {
+/**
+ * The table as the parser's `TableInfo` (what `statusTable` reads), built
+ * from one text extraction per cell: each cell's unit is kept for the rows.
+ */
+function tableInfo(page: Page, node: Table, refTitle: RefTitle | undefined): { info: TableInfo; units: Map<TableCell, Unit | undefined> } {
+  const units = new Map<TableCell, Unit | undefined>();
+  const headerRows: CellInfo[][] = [];
+  const bodyRows: CellInfo[][] = [];
+  for (const row of node.children) {
+    const cells = row.children.map((c) => {
+      const ex = blocksUnit(c.children, refTitle);
+      units.set(c, makeUnit('cell', page, ex));
+      const ci: CellInfo = { text: ex.text, column: c.column, rowSpan: c.rowSpan, colSpan: c.colSpan, node: c };
+      if (c.position) ci.position = c.position;
+      return ci;
+    });
+    (row.header ? headerRows : bodyRows).push(cells);
+  }
+  const info: TableInfo = { node, source: node.source, labels: node.labels, headerRows, bodyRows };
+  if (node.caption) info.caption = node.caption;
+  if (node.position) info.position = node.position;
+  return { info, units };
+}
+
+function tableOutline(page: Page, node: Table, section: SectionOutline, index: number, lead: string | undefined, refTitle: RefTitle | undefined): TableOutline {
+  const { info, units } = tableInfo(page, node, refTitle);
   const caption = node.caption && node.caption.text.trim() !== '' ? makeUnit('caption', page, { text: display(node.caption.text), refs: [], position: node.caption.position }) : undefined;
   const t: TableOutline = {
     index,
@@ -277,16 +382,16 @@ function tableOutline(page: Page, node: Table, info: TableInfo, section: Section
   const lastHeader = info.headerRows[info.headerRows.length - 1] ?? [];
   const entries = statusTable(info);
   const codes = new Set(entries.map((e) => e.code));
-  const status = entries.length >= 1 && codes.size === entries.length && entries.length >= info.bodyRows.length * 0.8;
+  // A status-code table: distinct codes in (almost) every row, and reason phrases where it gives any
+  // (an error-code table `400 | DC.1017 | …` is keyed by its error codes instead).
+  const phrased = entries.filter((e) => e.phrase !== '');
+  const phrasesOk = phrased.filter((e) => knownPhrases(e.code).some((p) => p.toLowerCase() === e.phrase.toLowerCase())).length * 2 >= phrased.length;
+  const status = entries.length >= 1 && codes.size === entries.length && entries.length >= info.bodyRows.length * 0.8 && phrasesOk;
   const seen = new Map<string, number>();
   const uniqueKey = (k: string): string => {
     const n = (seen.get(k) ?? 0) + 1;
     seen.set(k, n);
     return n === 1 ? k : `${k}#${n}`;
-  };
-  const rowBag = (row: RowOutline): void => {
-    for (const u of row.fields.values()) row.size += addBag(row.bag, u.bag);
-    if (row.keyUnit) row.size += addBag(row.bag, row.keyUnit.bag);
   };
 
   if (status) {
@@ -297,9 +402,12 @@ function tableOutline(page: Page, node: Table, info: TableInfo, section: Section
     for (const r of info.bodyRows) {
       const e = entries[ei];
       const first = r[0];
-      if (!e || !first || !new RegExp(`^(?:HTTP\\s+)?${e.code}\\b`).test(first.text)) continue;
+      if (!e || !first || !startsWithCode(first.text, e.code)) continue;
       ei++;
-      const row: RowOutline = { key: uniqueKey(String(e.code)), name: String(e.code), position: e.position, fields: new Map(), keyUnit: undefined, table: t, bag: new Map(), size: 0 };
+      const row = new RowImpl(t);
+      row.key = uniqueKey(String(e.code));
+      row.name = String(e.code);
+      row.position = e.position;
       if (e.phrase) {
         const u = makeUnit('cell', page, { text: display(e.phrase), refs: [], position: e.phrasePosition });
         if (u) row.fields.set('phrase', u);
@@ -307,10 +415,11 @@ function tableOutline(page: Page, node: Table, info: TableInfo, section: Section
       // The description: the cells after the code (and phrase) cells, with their references.
       const phraseOwnCell = r.length >= 3 && /^(?:HTTP\s+)?[1-5]\d\d\s*$/.test(first.text);
       const descCells = r.slice(phraseOwnCell ? 2 : 1);
-      const ex = blocksUnit(descCells.flatMap((c) => c.node.children), refTitle);
-      const desc = makeUnit('cell', page, { text: display(e.description), refs: ex.refs, position: ex.position ?? e.descriptionPosition });
+      const refs = descCells.flatMap((c) => units.get(c.node)?.refs ?? []);
+      const positions = descCells.map((c) => units.get(c.node)?.position).filter((x): x is Position => x !== undefined);
+      const position = positions.length > 0 ? { start: (positions[0] as Position).start, end: (positions[positions.length - 1] as Position).end } : e.descriptionPosition;
+      const desc = makeUnit('cell', page, { text: display(e.description), refs, position });
       if (desc) row.fields.set('description', desc);
-      rowBag(row);
       t.rows.push(row);
     }
     for (const r of t.rows) t.keys.add(r.key);
@@ -323,16 +432,17 @@ function tableOutline(page: Page, node: Table, info: TableInfo, section: Section
   t.mode = keyCol === undefined ? 'sequence' : 'keyed';
   let lastKey = '';
   for (const r of info.bodyRows) {
-    const row: RowOutline = { key: '', name: '', position: undefined, fields: new Map(), keyUnit: undefined, table: t, bag: new Map(), size: 0 };
+    const row = new RowImpl(t);
     const start = r[0]?.position?.start;
     const end = r[r.length - 1]?.position?.end;
     if (start && end) row.position = { start, end };
     for (const c of r) {
-      const u = cellUnit(page, c.node.children, refTitle);
+      const u = units.get(c.node);
       if (!u) continue;
       if (keyCol !== undefined && c.column === keyCol) row.keyUnit = u;
       else row.fields.set(`c${c.column}`, u);
     }
+    if (row.fields.size === 0 && !row.keyUnit) continue;
     if (keyCol !== undefined) {
       const kc = r.find((c) => c.column === keyCol);
       if (kc && kc.text !== '') {
@@ -350,14 +460,17 @@ function tableOutline(page: Page, node: Table, info: TableInfo, section: Section
       row.name = first;
       row.key = uniqueKey(normKey(first));
     }
-    rowBag(row);
-    if (row.size === 0) continue;
     t.rows.push(row);
   }
   for (const r of t.rows) t.keys.add(r.key);
   const dated = t.rows.filter((r) => DATE_RE.test(r.name.trim())).length;
   t.log = t.rows.length > 0 && dated >= t.rows.length * 0.8;
   return t;
+}
+
+function startsWithCode(text: string, code: number): boolean {
+  const m = /^(?:HTTP\s+)?(\d{3})\b/.exec(text);
+  return m !== null && Number(m[1]) === code;
 }
 
 /** `2025-08-08`, `2023-8-31`, `2019/01/30`, `30.01.2019`, `Jan 30, 2019`, `30 January 2019`. */

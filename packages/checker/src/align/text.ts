@@ -187,24 +187,30 @@ function finish(acc: Acc): ExtractedText {
   return { text, cmp: acc.cmp, refs: acc.refs, position };
 }
 
+const QUOTES_DASHES = /[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u2010-\u2015\u2212\u00ad\u200b-\u200d\u2060\ufeff]/;
+const STRAIGHT: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"' };
+
 /** Straighten quotes and dashes, drop invisible characters, collapse whitespace, no space before punctuation. */
 export function display(s: string): string {
-  return s
-    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
-    .replace(/ ([,.;:!?)\]])/g, '$1')
-    .replace(/([([]) /g, '$1')
-    .trim();
+  let out = s;
+  if (QUOTES_DASHES.test(out)) {
+    out = out.replace(/[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u2010-\u2015\u2212\u00ad\u200b-\u200d\u2060\ufeff]/g, (c) =>
+      STRAIGHT[c] ?? (c >= '\u2010' && c <= '\u2212' && c !== '\u2060' ? '-' : ''),
+    );
+  }
+  if (/[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}/.test(out)) out = out.replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ');
+  if (/ [,.;:!?)\]]|[([] /.test(out)) out = out.replace(/ ([,.;:!?)\]])/g, '$1').replace(/([([]) /g, '$1');
+  return out.trim();
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+const ASCII_TOKEN_RE = /[a-z0-9]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The words of a text for comparison: letters and digits, lower-cased (punctuation and case are formatting). */
 export function tokens(text: string): string[] {
-  return text.toLowerCase().match(TOKEN_RE) ?? [];
+  const lower = text.toLowerCase();
+  return lower.match(NON_ASCII.test(lower) ? TOKEN_RE : ASCII_TOKEN_RE) ?? [];
 }
 
 /** A comparison key: the tokens joined by one space. Two texts with the same key differ only in formatting. */

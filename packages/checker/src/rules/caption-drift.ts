@@ -23,7 +23,8 @@ export default defineRule({
     for (const t of a.tables) {
       // Only variants with exactly one table here (a table split in two has two captions of its own).
       const units: Array<Unit | undefined> = t.members.map((list) => (list.length === 1 ? list[0]?.caption : undefined));
-      if (units.filter((u) => u !== undefined).length < 2) continue;
+      const present = units.filter((u): u is Unit => u !== undefined);
+      if (present.length < 2 || present.every((u) => u.key === present[0]?.key)) continue;
       const wrong = t.members.map((list, v) => units[v] !== undefined && judgeCaption((list[0] as (typeof list)[number]).info)?.kind === 'off-topic');
       const good = units.map((u, v) => (wrong[v] ? undefined : u));
       const goodOnes = good.map((u, v) => (u ? v : -1)).filter((v) => v >= 0);
@@ -42,7 +43,7 @@ export default defineRule({
             ...(u.position ? { position: u.position } : {}),
             message: `Caption "${clip(u.text, 60)}" differs from "${clip(other.text, 60)}" in ${nameOf(a, g)}, and this one is likely wrong: the table lists HTTP status codes (${sample})`,
             related: goodOnes.slice(0, 3).map((x) => relatedAt(a, x, units[x]?.position, `${nameOf(a, x)}: "${clip((units[x] as Unit).text, 80)}"`)),
-            key: t.name,
+            key: other.text,
             diff: [
               { op: 'removed', text: other.text },
               { op: 'added', text: u.text },
@@ -62,7 +63,7 @@ export default defineRule({
             ...(d.unit.position ? { position: d.unit.position } : {}),
             message: `Caption "${clip(d.unit.text, 60)}" differs from ${basisText(a, d.verdict, d.other)}: ${describeChange(d)}`,
             related: [relatedAt(a, d.other, d.otherUnit.position, `${nameOf(a, d.other)}: "${clip(d.otherUnit.text, 80)}"`)],
-            key: t.name,
+            key: d.otherUnit.text,
             diff: d.diff,
           });
         }

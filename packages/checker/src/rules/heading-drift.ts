@@ -24,7 +24,7 @@ export default defineRule({
           ...(d.unit.position ? { position: d.unit.position } : {}),
           message: `Heading "${clip(d.unit.text, 60)}" differs from ${basisText(a, d.verdict, d.other)}: ${describeChange(d)}`,
           related: [relatedAt(a, d.other, d.otherUnit.position, `${nameOf(a, d.other)}: "${clip(d.otherUnit.text, 80)}"`)],
-          key: s.title,
+          key: d.otherUnit.text,
           diff: d.diff,
         });
       }
