@@ -116,6 +116,9 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Lines longer than this are shown as a window around the flagged column (the same window on every line, so columns line up). */
+const MAX_LINE = 180;
+
 /** The lines around a finding, the flagged range marked. */
 function excerpt(d: Diagnostic, text: string | undefined): string {
   if (text === undefined) return '';
@@ -124,17 +127,24 @@ function excerpt(d: Diagnostic, text: string | undefined): string {
   const from = Math.max(1, d.line - 2);
   const to = Math.min(lines.length, endLine + 2, from + 12);
   if (from > lines.length) return '';
+  const shown = lines.slice(from - 1, to);
+  const longest = Math.max(0, ...shown.map((l) => l.length));
+  const winStart = longest > MAX_LINE ? Math.max(0, d.column - 1 - 40) : 0;
+  const winEnd = longest > MAX_LINE ? winStart + MAX_LINE : Infinity;
+  const clip = (line: string, a: number, b: number): string => escapeHtml(line.slice(Math.max(a, winStart), Math.min(b, winEnd)));
   let out = '';
   for (let n = from; n <= to; n++) {
     const line = lines[n - 1] ?? '';
+    const pre = winStart > 0 && line.length > 0 ? '…' : '';
+    const post = line.length > winEnd ? '…' : '';
     let body: string;
-    if (n < d.line || n > endLine) body = escapeHtml(line);
+    if (n < d.line || n > endLine) body = clip(line, 0, line.length);
     else {
       const s = n === d.line ? Math.max(0, d.column - 1) : 0;
       const e = n === endLine ? Math.max(s, d.endColumn - 1) : line.length;
-      body = `${escapeHtml(line.slice(0, s))}<mark>${escapeHtml(line.slice(s, e))}</mark>${escapeHtml(line.slice(e))}`;
+      body = `${clip(line, 0, s)}<mark>${clip(line, s, e)}</mark>${clip(line, e, line.length)}`;
     }
-    out += `<span class="ln">${n}</span>${body}\n`;
+    out += `<span class="ln">${n}</span>${pre}${body}${post}\n`;
   }
   return `<pre class="excerpt">${out}</pre>`;
 }
