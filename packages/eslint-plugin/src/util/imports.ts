@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ProviderSpec } from './providers.js';
 
@@ -53,6 +53,22 @@ function requireSource(init: TSESTree.Expression | null): Source | undefined {
   const arg = call.arguments[0];
   if (arg?.type !== AST_NODE_TYPES.Literal || typeof arg.value !== 'string') return undefined;
   return { source: arg.value, member };
+}
+
+/** The string literal naming the module of an import or `require` statement. */
+function moduleSource(statement: TSESTree.Node): TSESTree.StringLiteral | undefined {
+  if (statement.type === AST_NODE_TYPES.ImportDeclaration) return statement.source;
+  if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    return statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference ? statement.moduleReference.expression : undefined;
+  }
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
+  for (const d of statement.declarations) {
+    let init: TSESTree.Node | null = d.init;
+    if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+    const arg = init?.type === AST_NODE_TYPES.CallExpression ? init.arguments[0] : undefined;
+    if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') return arg as TSESTree.StringLiteral;
+  }
+  return undefined;
 }
 
 function importedName(specifier: TSESTree.ImportSpecifier): string {
@@ -169,24 +185,17 @@ export function scanModule(
   let semi = ';';
   let quote = "'";
   const styleSource = sample ?? firstStatement;
-  if (styleSource) {
-    const last = sourceCode.getLastToken(styleSource);
-    if (
-      last &&
-      last.value !== ';' &&
-      (styleSource.type === AST_NODE_TYPES.ImportDeclaration ||
-        styleSource.type === AST_NODE_TYPES.VariableDeclaration ||
-        styleSource.type === AST_NODE_TYPES.ExpressionStatement)
-    ) {
-      semi = '';
-    }
+  if (
+    styleSource &&
+    (styleSource.type === AST_NODE_TYPES.ImportDeclaration ||
+      styleSource.type === AST_NODE_TYPES.VariableDeclaration ||
+      styleSource.type === AST_NODE_TYPES.ExpressionStatement) &&
+    sourceCode.text[styleSource.range[1] - 1] !== ';'
+  ) {
+    semi = '';
   }
-  if (sample) {
-    const str = sourceCode
-      .getTokens(sample)
-      .find((t) => t.type === AST_TOKEN_TYPES.String);
-    if (str?.value.startsWith('"')) quote = '"';
-  }
+  const sampleSource = sample ? moduleSource(sample) : undefined;
+  if (sampleSource?.raw.startsWith('"')) quote = '"';
 
   return {
     accesses,
@@ -202,14 +211,14 @@ export function scanModule(
   };
 }
 
-/** Whether `access` still means the imported constants at `node` (not shadowed). */
-export function isVisible(sourceCode: Readonly<TSESLint.SourceCode>, access: ConstantAccess, node: TSESTree.Node): boolean {
-  return ASTUtils.findVariable(sourceCode.getScope(node), access.local) === access.variable;
+/** Whether `access` still means the imported constants in `scope` (not shadowed). */
+export function isVisible(scope: TSESLint.Scope.Scope, access: ConstantAccess): boolean {
+  return ASTUtils.findVariable(scope, access.local) === access.variable;
 }
 
-/** Whether importing `name` at top level would neither clash nor be shadowed at `node`. */
-export function isNameFree(sourceCode: Readonly<TSESLint.SourceCode>, name: string, node: TSESTree.Node): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), name);
+/** Whether importing `name` at top level would neither clash nor be shadowed in `scope`. */
+export function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
+  const variable = ASTUtils.findVariable(scope, name);
   // Globals from configuration (no definitions, e.g. `status` in browsers) may be shadowed.
   return !variable || variable.defs.length === 0;
 }
@@ -228,18 +237,20 @@ function attachedStart(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSE
   return start;
 }
 
+/** Text to insert at an offset. */
+export interface Insertion {
+  readonly at: number;
+  readonly text: string;
+}
+
 /**
- * The edit that makes `spec.binding` available at top level: merged into an
- * existing import or destructuring `require` of the module, else a new
- * statement after the last import (ESM, TypeScript) or `require` (CommonJS),
- * else at the top after directives and any header comment.
+ * Where and what to insert so that `spec.binding` is available at top level:
+ * merged into an existing import or destructuring `require` of the module,
+ * else a new statement after the last import (ESM, TypeScript) or `require`
+ * (CommonJS), else at the top after directives and any header comment.
+ * Computed once per file and provider.
  */
-export function importFix(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  info: ModuleInfo,
-  spec: ProviderSpec,
-  fixer: TSESLint.RuleFixer,
-): TSESLint.RuleFix {
+export function importInsertion(sourceCode: Readonly<TSESLint.SourceCode>, info: ModuleInfo, spec: ProviderSpec): Insertion {
   const binding = spec.binding;
   const module = `${info.quote}${spec.module}${info.quote}`;
   if (info.style === 'esm') {
@@ -247,17 +258,17 @@ export function importFix(
       if (!spec.modules.includes(declaration.source.value)) continue;
       const named = declaration.specifiers.filter((s) => s.type === AST_NODE_TYPES.ImportSpecifier);
       const lastNamed = named[named.length - 1];
-      if (lastNamed) return fixer.insertTextAfter(lastNamed, `, ${binding}`);
+      if (lastNamed) return { at: lastNamed.range[1], text: `, ${binding}` };
       const only = declaration.specifiers[0];
       if (declaration.specifiers.length === 1 && only?.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
-        return fixer.insertTextAfter(only, `, { ${binding} }`);
+        return { at: only.range[1], text: `, { ${binding} }` };
       }
     }
   } else {
     for (const merge of info.requireMerges) {
       if (!spec.modules.includes(merge.source)) continue;
       const last = merge.pattern.properties[merge.pattern.properties.length - 1];
-      if (last) return fixer.insertTextAfter(last, `, ${binding}`);
+      if (last) return { at: last.range[1], text: `, ${binding}` };
     }
   }
   const statement =
@@ -265,10 +276,26 @@ export function importFix(
       ? `import { ${binding} } from ${module}${info.semi}`
       : `const { ${binding} } = require(${module})${info.semi}`;
   const after = info.style === 'esm' ? info.lastImport : (info.lastRequire ?? info.lastImport);
-  if (after) return fixer.insertTextAfter(after, `\n${statement}`);
-  if (info.lastDirective) return fixer.insertTextAfter(info.lastDirective, `\n${statement}`);
+  if (after) return { at: after.range[1], text: `\n${statement}` };
+  if (info.lastDirective) return { at: info.lastDirective.range[1], text: `\n${statement}` };
   const first = info.firstStatement;
-  if (!first) return fixer.insertTextAfterRange([0, 0], `${statement}\n`);
-  const start = attachedStart(sourceCode, first);
-  return fixer.insertTextBeforeRange([start, start], `${statement}\n\n`);
+  if (!first) return { at: 0, text: `${statement}\n` };
+  return { at: attachedStart(sourceCode, first), text: `${statement}\n\n` };
+}
+
+/**
+ * One fix that inserts the import and replaces `node` with `replacement`
+ * (what ESLint would merge from two fixes, without the merging).
+ */
+export function replaceWithImport(
+  sourceText: string,
+  insertion: Insertion,
+  node: TSESTree.Node,
+  replacement: string,
+): TSESLint.RuleFix {
+  const [start, end] = node.range;
+  if (insertion.at <= start) {
+    return { range: [insertion.at, end], text: insertion.text + sourceText.slice(insertion.at, start) + replacement };
+  }
+  return { range: [start, insertion.at], text: replacement + sourceText.slice(end, insertion.at) + insertion.text };
 }

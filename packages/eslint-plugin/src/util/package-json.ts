@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** What the rule needs to know about the nearest `package.json`. */
@@ -17,6 +17,8 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 function readJson(path: string): JsonObject | undefined {
+  // Most directories have no package.json: check first rather than catch ENOENT (throwing is slow).
+  if (!existsSync(path)) return undefined;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

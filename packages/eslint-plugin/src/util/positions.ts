@@ -172,6 +172,55 @@ function isHttpExceptionClass(superClass: TSESTree.Node | null | undefined): 'ne
   return undefined;
 }
 
+/** The name a function or class is called by: its own, or that of the variable it initialises. */
+function declaredName(node: TSESTree.Node): string | undefined {
+  if (
+    (node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      node.type === AST_NODE_TYPES.FunctionExpression ||
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.ClassExpression) &&
+    node.id
+  ) {
+    return node.id.name;
+  }
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor') return declaredName(parent.parent.parent);
+  return undefined;
+}
+
+const callablesByProgram = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+/**
+ * Names of the functions and classes of this file that take a status-named
+ * parameter or extend HttpException/HTTPException: the only callees worth
+ * resolving. One pass over the file's scopes, on first need.
+ */
+function statusCallables(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> {
+  let names = callablesByProgram.get(sourceCode.ast);
+  if (names) return names;
+  const found = new Set<string>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    const block = scope.block;
+    let name: string | undefined;
+    if (
+      block.type === AST_NODE_TYPES.FunctionDeclaration ||
+      block.type === AST_NODE_TYPES.FunctionExpression ||
+      block.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      if (block.params.some((p) => STATUS_NAMES.has(parameterInfo(p)?.name ?? ''))) name = declaredName(block);
+    } else if (block.type === AST_NODE_TYPES.ClassDeclaration || block.type === AST_NODE_TYPES.ClassExpression) {
+      if (isHttpExceptionClass(block.superClass)) name = declaredName(block);
+    }
+    if (name !== undefined) found.add(name);
+  }
+  names = found;
+  callablesByProgram.set(sourceCode.ast, names);
+  return names;
+}
+
 /**
  * The safety of argument `index` of a function or class declared in this
  * file when that parameter is named like a status (`send(res, status)`,
@@ -183,6 +232,8 @@ function declaredParameter(
   isNew: boolean,
   pc: PositionContext,
 ): Safety | undefined {
+  // Most callees (`setTimeout`, `rgb`, `new Array`) are not such callables: skip scope analysis for them.
+  if (!statusCallables(pc.sourceCode).has(callee.name)) return undefined;
   const variable = ASTUtils.findVariable(pc.sourceCode.getScope(callee), callee.name);
   const def = variable?.defs[0];
   if (!def) return undefined;
@@ -241,7 +292,8 @@ function callArgument(
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = propertyName(callee);
     if (method === undefined) return undefined;
-    const receiver = lastName(callee.object);
+    const object = callee.object;
+    const receiver = (): string | undefined => lastName(object);
     switch (method) {
       case 'status':
       case 'sendStatus':
@@ -249,7 +301,7 @@ function callArgument(
         return index === 0 ? 'number' : undefined;
       case 'code':
         // Fastify `reply.code(404)`; other `.code()` methods are not statuses.
-        return index === 0 && receiver !== undefined && /(?:reply|res|resp|response)$/i.test(receiver)
+        return index === 0 && /(?:reply|res|resp|response)$/i.test(receiver() ?? '')
           ? 'number'
           : undefined;
       case 'redirect':
@@ -260,7 +312,7 @@ function callArgument(
         return index <= 1 ? 'number' : undefined;
       case 'assert':
         // Koa `ctx.assert(value, 401, msg)`.
-        return index === 1 && receiver !== undefined && /(?:ctx|context)$/i.test(receiver) ? 'number' : undefined;
+        return index === 1 && /(?:ctx|context)$/i.test(receiver() ?? '') ? 'number' : undefined;
       case 'expect': {
         // supertest `request(app).get('/').expect(200)`.
         return index === 0 && !isNew ? 'number' : undefined;
@@ -282,7 +334,7 @@ function callArgument(
     if (HTTP_ERROR_FACTORIES.has(method)) return 'number';
     if (HONO_METHODS.has(method)) {
       // Hono `c.json(body, 404)`: typed as a union of status literals.
-      return index === 1 && receiver !== undefined && HONO_CONTEXTS.has(receiver) ? 'literal' : undefined;
+      return index === 1 && HONO_CONTEXTS.has(receiver() ?? '') ? 'literal' : undefined;
     }
     if (MATCHERS.has(method) && index === 0) {
       const subject = expectSubject(callee);

@@ -1,4 +1,4 @@
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 
 /**
  * Test files by the conventions of vitest, jest, mocha, Nest and Playwright:
@@ -13,6 +13,10 @@ const TEST_FILE =
  * package root) counts, so a package checked out under `~/test/` is not all tests.
  */
 export function isTestFile(filename: string, baseDir: string): boolean {
-  const rel = isAbsolute(filename) ? relative(baseDir, filename) : filename;
-  return TEST_FILE.test(rel.replaceAll('\\', '/'));
+  let rel = filename;
+  if (isAbsolute(filename)) {
+    const prefix = baseDir.endsWith(sep) ? baseDir : baseDir + sep;
+    rel = filename.startsWith(prefix) ? filename.slice(prefix.length) : relative(baseDir, filename);
+  }
+  return TEST_FILE.test(sep === '/' ? rel : rel.replaceAll(sep, '/'));
 }
