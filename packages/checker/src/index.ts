@@ -16,7 +16,7 @@ export { applyFixes, applyFixPass, fixInput } from './fix.js';
 export type { FixPass, FixResult, FixedFile, FixOptions, Checker } from './fix.js';
 export { loadConfig, loadInput, rebaseConfig, CONFIG_FILE } from './loader.js';
 export type { LoadResult, LoadOptions, ReadError, LoadedConfig } from './loader.js';
-export { format, compact, json, stylish, sarif, junit, github, markdown, FORMATS } from './reporters/index.js';
+export { format, compact, json, stylish, sarif, junit, github, markdown, html, FORMATS } from './reporters/index.js';
 export type { Format, FormatOptions, ReportContext, GroupMatrix, MatrixTable, CellState, RuleInfo } from './reporters/index.js';
 export { fingerprints, FINGERPRINT_KEY } from './fingerprint.js';
 export { main } from './cli/main.js';

@@ -24,6 +24,7 @@ describe('@docdrift/checker', () => {
         'docutilsId',
         'driftSummary',
         'format',
+        'html',
         'FINGERPRINT_KEY',
         'fingerprints',
         'markdown',
