@@ -225,10 +225,13 @@ export function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
 
 /** Comments directly above `statement` (no blank line between), which stay attached to it. */
 function attachedStart(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node): number {
+  // The first statement's leading comments open the comment list: no token store needed.
+  const comments = sourceCode.ast.comments ?? [];
+  let before = 0;
+  while (before < comments.length && (comments[before]?.range[1] ?? Infinity) <= statement.range[0]) before++;
   let start = statement.range[0];
   let line = statement.loc.start.line;
-  const comments = sourceCode.getCommentsBefore(statement);
-  for (let i = comments.length - 1; i >= 0; i--) {
+  for (let i = before - 1; i >= 0; i--) {
     const c = comments[i];
     if (!c || c.loc.end.line < line - 1 || (c.type as string) === 'Shebang') break;
     start = c.range[0];

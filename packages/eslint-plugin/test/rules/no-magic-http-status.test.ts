@@ -1986,6 +1986,19 @@ export const notFound = (res) => res.sendStatus(StatusCodes.NOT_FOUND);`,
         ],
       },
       {
+        name: 'keeps a shebang first',
+        filename: HSC,
+        code: `#!/usr/bin/env node
+process.exitCode = res.status === 200 ? 0 : 1;`,
+        output: `#!/usr/bin/env node
+import { StatusCodes } from 'http-status-codes';
+
+process.exitCode = res.status === StatusCodes.OK ? 0 : 1;`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 35, endLine: 2, endColumn: 38, data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' } },
+        ],
+      },
+      {
         name: `goes after a 'use client' directive`,
         filename: HSC,
         code: `'use client';
