@@ -21,7 +21,7 @@
 /* global process, console, Buffer */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -170,13 +170,24 @@ if (!flag('no-docutils')) {
 
 const commit = (() => {
   const g = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
-  return g.status === 0 ? g.stdout.trim() : 'unknown';
+  if (g.status !== 0) return 'unknown';
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'packages/parser/src'], { cwd: root, encoding: 'utf8' });
+  return g.stdout.trim() + (dirty.status === 0 && dirty.stdout.trim() !== '' ? ' + uncommitted changes in packages/parser/src' : '');
+})();
+// A dist older than its sources measures old code: say so.
+const staleDist = (() => {
+  const src = join(root, 'packages', 'parser', 'src');
+  if (!dist.startsWith(join(root, 'packages', 'parser', 'dist')) || !existsSync(src)) return false;
+  const built = statSync(dist).mtimeMs;
+  const newer = (dir) => readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory() ? newer(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs > built));
+  return newer(src);
 })();
 
 const out = [];
 const p = (s = '') => out.push(s);
 p();
 p(`docdrift parse benchmark — commit ${commit}, node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cpus), ${fmt(totalmem() / 2 ** 30, 0)} GiB`);
+if (staleDist) p('WARNING: packages/parser/src has files newer than dist/index.js — rebuild the parser to measure the current code.');
 p(`corpus: ${manifest.pages} generated RST pages (seed ${manifest.seed}), ${fmt(mb(corpusBytes))} MB, mean ${fmt(corpusBytes / manifest.pages / 1000)} KB/page, ${expectedTables} grid tables; sha256 ${manifest.sha256.slice(0, 16)}`);
 p(`warm-up: first ${WARMUP} pages parsed once before timing; MB = 10^6 bytes; parse time only, one thread; fastest of ${REPEAT} passes (median in brackets)`);
 p(`load average: ${loadBefore.map((x) => fmt(x, 2)).join(' ')} before, ${loadavg().map((x) => fmt(x, 2)).join(' ')} after (${cpus().length} cpus)`);
