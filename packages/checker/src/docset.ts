@@ -479,8 +479,9 @@ class DocSetImpl implements DocSet {
       const setGroups: VariantGroup[] = [];
       for (const k of keys) {
         // A page of a variant that an existing group lacks joins it when it shares this key with a
-        // member (public and Swiss pair by path; the Markdown export joins them by topic id).
-        if (setGroups.length > 0) {
+        // member (public and Swiss pair by path; the Markdown export joins them by topic id). Not by
+        // title alone: an API v3 page and a v2.0 page are both "Deleting a Connection".
+        if (setGroups.length > 0 && k.by !== 'title') {
           const byKey = new Map<string, VariantGroup | null>();
           for (const g of setGroups) {
             for (const m of g.members) {

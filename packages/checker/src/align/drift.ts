@@ -153,8 +153,17 @@ export interface TextDrift {
   diff: DiffPart[];
   similarity: number;
   changed: number;
+  /** A rewrite rather than an edit: few words in common, and the shorter text is not inside the longer one. */
+  rewrite: boolean;
   /** A variant outside the reference whose text is much closer to this one (the RST page and its export). */
   closest: { variant: number; unit: Unit; diff: DiffPart[] } | undefined;
+}
+
+/** Shared words over the shorter text's words. */
+function containment(a: Unit, b: Unit): number {
+  const small = Math.min(a.toks.length, b.toks.length);
+  if (small === 0) return 0;
+  return (dice(a.bag, b.bag, a.toks.length, b.toks.length) * (a.toks.length + b.toks.length)) / 2 / small;
 }
 
 function sim(a: Unit, b: Unit): number {
@@ -182,6 +191,9 @@ export function compareUnits(a: GroupAlignment, units: ReadonlyArray<Unit | unde
       }
     } else other = verdict.ref[0] as number;
     const otherUnit = units[other] as Unit;
+    // Keys can differ while the shown texts do not (a "Table 1" written as a link in one variant and as
+    // a :ref: in the other): nothing to show, and ref-missing-in-variant has the reference.
+    if (unit.text === otherUnit.text) continue;
     const similarity = sim(unit, otherUnit);
     const diff = wordDiff(otherUnit.text, unit.text);
     let closest: TextDrift['closest'];
@@ -197,7 +209,9 @@ export function compareUnits(a: GroupAlignment, units: ReadonlyArray<Unit | unde
         }
       }
     }
-    out.push({ kind, key, label, variant: v, unit, other, otherUnit, verdict, diff, similarity, changed: changedWords(diff), closest });
+    const changed = changedWords(diff);
+    const rewrite = similarity < 0.35 && changed > 4 && containment(unit, otherUnit) < 0.6;
+    out.push({ kind, key, label, variant: v, unit, other, otherUnit, verdict, diff, similarity, changed, rewrite, closest });
   }
   return out;
 }
@@ -240,7 +254,7 @@ function cellLabel(t: AlignedTable, rowName: string, fieldId: string, header: st
 
 /** How messages quote a text drift: a word diff for an edit, both texts for a rewrite. */
 export function describeChange(d: TextDrift): string {
-  if (d.similarity < 0.35 && d.changed > 4) return `"${clip(d.otherUnit.text, 70)}" → "${clip(d.unit.text, 70)}"`;
+  if (d.rewrite) return `"${clip(d.otherUnit.text, 70)}" → "${clip(d.unit.text, 70)}"`;
   return renderDiff(d.diff);
 }
 
@@ -293,7 +307,7 @@ export function terminology(ctx: GroupRuleContext<unknown>, min = 2): Substituti
   return ctx.shared(`align:terminology:${min}`, () => {
     const byPair = new Map<string, Substitution>();
     for (const d of textDrifts(ctx)) {
-      if (d.similarity < 0.35 && d.changed > 4) continue;
+      if (d.rewrite) continue;
       const seen = new Set<string>();
       for (const s of substitutions(d.diff)) {
         if (seen.has(s.id)) continue;
@@ -325,16 +339,26 @@ export function explainedByTerminology(ctx: GroupRuleContext<unknown>, d: TextDr
 export interface RefIdentity {
   ref: UnitRef;
   /**
-   * `link` for hyperlinks; otherwise the target's identity across variants
-   * (`here:…` for a table, section or text of this page's alignment,
-   * `g:<group>#<anchor>` for a page of another variant group). Undefined
-   * when the target's counterparts are unknown (a page in no variant group).
+   * `link` for hyperlinks; otherwise what the target is across variants, in
+   * one or more ways (`here:s3` the aligned section 3 of this page,
+   * `here:t1` an aligned table, `here:s2:4` an aligned text, `here:x:<tail>`
+   * an anchor by its id tail, `g:<group>` a page of another variant group,
+   * `g:<group>#<tail>` an anchor there). Two references point at the same
+   * target when they share one. Undefined when the target's counterparts
+   * are unknown (a page in no variant group).
    */
   id: string | undefined;
+  /** Every identity of the target (`id` is the first). */
+  ids: string[];
   /** Whether the target exists (unresolved references are broken-ref's business). */
   resolved: boolean;
   /** How the message names the target. */
   describe: string;
+}
+
+/** Whether two references point at the same target. */
+export function sameTarget(a: RefIdentity, b: RefIdentity): boolean {
+  return a.ids.some((x) => b.ids.includes(x));
 }
 
 /** Where each aligned unit of a group sits: `s<section>:<column>` or `t<table>:<row key>:<field>`. */
@@ -386,7 +410,8 @@ function normalizeRel(p: string): string {
 
 export function refIdentity(a: GroupAlignment, v: number, r: UnitRef, groupOf: (p: Page) => string | undefined): RefIdentity {
   const page = pageOf(a, v);
-  if (r.kind === 'link') return { ref: r, id: 'link', resolved: true, describe: r.target };
+  const mk = (ids: string[], resolved: boolean, describe: string): RefIdentity => ({ ref: r, id: ids[0], ids, resolved, describe });
+  if (r.kind === 'link') return mk(['link'], true, r.target);
   let target: Page | undefined;
   let label: string | undefined;
   let title: string | undefined;
@@ -411,37 +436,43 @@ export function refIdentity(a: GroupAlignment, v: number, r: UnitRef, groupOf: (
     }
   }
   const describe = `${written(r)}${title ? ` ("${clip(title, 50)}")` : ''}`;
-  if (!target) return { ref: r, id: undefined, resolved: false, describe };
+  if (!target) return mk([], false, describe);
   const member = a.variants.find((m) => m.page === target);
   if (member) {
-    // A target in this group's pages: the aligned section, table or text it names.
+    // A target in this group's pages: the aligned section, table or text it names, and its id tail.
+    if (kind === 'page' || !label) return mk(['here:page'], true, describe);
     const o = a.outlines[member.index];
-    if (kind === 'page' || !label) return { ref: r, id: 'here:page', resolved: true, describe };
+    const ids: string[] = [];
     const sec = o?.sections.find((x) => x.labels.includes(label));
     const as = sec ? a.sections.find((x) => x.members[member.index] === sec) : undefined;
-    if (as) return { ref: r, id: as.id === 0 || as.parent?.id === 0 ? 'here:page' : `here:s${as.id}`, resolved: true, describe };
+    if (as) ids.push(as.id === 0 || as.parent?.id === 0 ? 'here:page' : `here:s${as.id}`);
     const tab = o?.tables.find((x: TableOutline) => x.labels.includes(label));
     const at = tab ? a.tables.find((x) => x.members[member.index]?.includes(tab)) : undefined;
-    if (at) return { ref: r, id: `here:t${at.id}`, resolved: true, describe };
-    // Figures keep their id tails across variants; a label inside a list item or cell names the text after it.
-    if (kind === 'figure') return { ref: r, id: `here:f:${labelTail(label)}`, resolved: true, describe };
-    const u = offset === undefined ? undefined : unitAfter(a, member.index, offset);
-    const place = u ? placesOf(a).get(u) : undefined;
-    return { ref: r, id: place ? `here:${place}` : undefined, resolved: true, describe };
+    if (at) ids.push(`here:t${at.id}`);
+    if (!as && !at && offset !== undefined) {
+      const u = unitAfter(a, member.index, offset);
+      const place = u ? placesOf(a).get(u) : undefined;
+      if (place) ids.push(`here:${place}`);
+    }
+    ids.push(`here:x:${labelTail(label)}`);
+    // Figures are not aligned; "Figure N" on the same page names the same figure (image ids change with the image).
+    const fig = /^figure\s+(\d+)$/i.exec(r.text);
+    if (fig && (kind === 'figure' || /^fig/.test(labelTail(label)))) ids.push(`here:figure:${fig[1]}`);
+    return mk(ids, true, describe);
   }
   const g = groupOf(target);
-  if (!g) return { ref: r, id: undefined, resolved: true, describe };
-  if (kind === 'page' || !label) return { ref: r, id: `g:${g}`, resolved: true, describe };
+  if (!g) return mk([], true, describe);
+  if (kind === 'page' || !label) return mk([`g:${g}`], true, describe);
   // Anchors of sections and tables keep their id tails across variants (`…_table20698075144837`);
-  // list items and paragraphs do not, so their counterparts are unknown.
-  if (kind === 'section' || kind === 'table' || kind === 'figure') return { ref: r, id: `g:${g}#${labelTail(label)}`, resolved: true, describe };
-  return { ref: r, id: undefined, resolved: true, describe };
+  // list items and paragraphs do not always, so their counterparts are unknown.
+  if (kind === 'section' || kind === 'table' || kind === 'figure') return mk([`g:${g}#${labelTail(label)}`], true, describe);
+  return mk([], true, describe);
 }
 
 /** A reference as the source writes it: :ref:`Text <label>`. */
 export function written(r: UnitRef): string {
   if (r.kind === 'link') return r.target;
-  if (r.path !== undefined) return `[${r.text}](${r.path}#${r.target})`;
+  if (r.url !== undefined) return `[${r.text}](${r.url})`;
   return r.explicit && r.text !== r.target ? `:${r.kind}:\`${r.text} <${r.target}>\`` : `:${r.kind}:\`${r.target}\``;
 }
 
@@ -482,7 +513,7 @@ export function refSlots(ctx: GroupRuleContext<unknown>): RefSlot[] {
               }
             };
             const some = (slot: Array<RefIdentity | undefined>, f: (x: RefIdentity) => boolean): boolean => slot.some((x) => x !== undefined && f(x));
-            take((r, slot) => r.id !== undefined && r.id !== 'link' && some(slot, (x) => x.id === r.id));
+            take((r, slot) => r.id !== undefined && r.id !== 'link' && some(slot, (x) => x.id !== 'link' && sameTarget(x, r)));
             take((r, slot) => some(slot, (x) => x.ref.text.toLowerCase() === r.ref.text.toLowerCase()));
             // What is left pairs in order with the slots this variant has no reference for, when the counts agree.
             const open = slots.filter((slot) => slot[v] === undefined);

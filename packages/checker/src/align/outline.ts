@@ -431,6 +431,7 @@ function tableOutline(page: Page, node: Table, section: SectionOutline, index: n
   t.keyColumn = keyCol;
   t.mode = keyCol === undefined ? 'sequence' : 'keyed';
   let lastKey = '';
+  let lastName = '';
   for (const r of info.bodyRows) {
     const row = new RowImpl(t);
     const start = r[0]?.position?.start;
@@ -447,13 +448,15 @@ function tableOutline(page: Page, node: Table, section: SectionOutline, index: n
       const kc = r.find((c) => c.column === keyCol);
       if (kc && kc.text !== '') {
         lastKey = normKey(kc.text);
+        lastName = kc.text;
         row.name = kc.text;
         row.key = uniqueKey(lastKey);
       } else {
         // Covered by a row span from above (or empty): the key continues, qualified by the row's first cell.
-        const first = r[0]?.text ?? '';
-        row.name = first;
-        row.key = uniqueKey(`${lastKey} › ${normKey(first)}`);
+        const first = r.find((c) => c.text !== '')?.text ?? '';
+        row.name = first === '' ? `${lastName} (continued)` : `${lastName} › ${clipKey(first)}`;
+        // Keyed by position under the key (a description is no key: its wording may drift).
+        row.key = uniqueKey(`${lastKey} ›`);
       }
     } else {
       const first = r[0]?.text ?? '';
@@ -466,6 +469,10 @@ function tableOutline(page: Page, node: Table, section: SectionOutline, index: n
   const dated = t.rows.filter((r) => DATE_RE.test(r.name.trim())).length;
   t.log = t.rows.length > 0 && dated >= t.rows.length * 0.8;
   return t;
+}
+
+function clipKey(s: string): string {
+  return s.length <= 40 ? s : `${s.slice(0, 40).replace(/\s+\S*$/, '')}…`;
 }
 
 function startsWithCode(text: string, code: number): boolean {

@@ -19,8 +19,13 @@ export interface UnitRef {
   explicit?: boolean;
   /** A Markdown link's page part (`other.md` of `other.md#anchor`; '' for `#anchor`, an anchor on the same page). */
   path?: string;
+  /** The URL as written, for a reference written as a Markdown link. */
+  url?: string;
   position: Position | undefined;
 }
+
+/** A reference text that is a number: "Table 2", "Figure 1", "Fig. 3". */
+const NUMBERED = /^(?:table|figure|fig\.?)\s*\d+$/i;
 
 /** Resolves the text an implicit `:ref:` shows (its target's title), when known. */
 export type RefTitle = (label: string) => string | undefined;
@@ -67,17 +72,21 @@ function inlines(nodes: readonly Inline[], acc: Acc, refTitle: RefTitle | undefi
         const implicit = !n.explicit && n.role !== 'doc';
         const text = implicit ? (refTitle?.(n.label) ?? plain(n.children)) : plain(n.children);
         acc.out += text;
-        // An implicit reference shows its target's title: that wording belongs to the target page, not to this text.
-        acc.cmp += implicit ? ' xref ' : text;
+        // An implicit reference shows its target's title: that wording belongs to the target page, not to
+        // this text. "Table 2" is numbering, which differs when a variant gains a table (ref-target-drift
+        // compares what the reference points at).
+        acc.cmp += implicit || NUMBERED.test(text.trim()) ? ' xref ' : text;
         acc.refs.push({ kind: n.role, target: n.label, text: collapse(text), explicit: !implicit, position: n.position });
         touch(acc, n.position);
         break;
       }
       case 'link': {
         const before = acc.out.length;
+        const beforeCmp = acc.cmp.length;
         inlines(n.children, acc, refTitle);
         const text = acc.out.slice(before);
-        acc.refs.push({ ...linkTarget(n.url), text: collapse(text), explicit: true, position: n.position });
+        if (NUMBERED.test(text.trim())) acc.cmp = `${acc.cmp.slice(0, beforeCmp)} xref `;
+        acc.refs.push({ ...linkTarget(n.url), text: collapse(text), explicit: true, url: n.url, position: n.position });
         touch(acc, n.position);
         break;
       }

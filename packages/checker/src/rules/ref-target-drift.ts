@@ -1,4 +1,4 @@
-import { alignment, basisText, judge, nameOf, pageOf, refSlots, relatedAt } from '../align/drift.js';
+import { alignment, basisText, judge, nameOf, pageOf, refSlots, relatedAt, sameTarget } from '../align/drift.js';
 import { defineRule, docsUrl } from '../rule.js';
 
 /**
@@ -18,16 +18,22 @@ export default defineRule({
   checkGroup(ctx) {
     const a = alignment(ctx);
     for (const slot of refSlots(ctx)) {
-      const verdict = judge(
-        slot.refs.map((r) => (r && r.resolved && r.id !== 'link' ? r.id : undefined)),
-        a.reference,
-      );
+      // Targets are the same when they share an identity (the aligned table, the id tail, …): number the
+      // classes of references that point at the same target, and judge those.
+      const refs = slot.refs.map((r) => (r && r.resolved && r.id !== undefined && r.id !== 'link' ? r : undefined));
+      const cls: Array<string | undefined> = refs.map(() => undefined);
+      refs.forEach((r, v) => {
+        if (!r) return;
+        const same = refs.findIndex((x, w) => w < v && x !== undefined && sameTarget(x, r));
+        cls[v] = same >= 0 ? cls[same] : `t${v}`;
+      });
+      const verdict = judge(cls, a.reference);
       if (!verdict) continue;
       for (const v of verdict.deviants) {
         const mine = slot.refs[v];
         if (!mine) continue;
         let other = verdict.ref[0];
-        if (other === undefined) other = verdict.deviants.find((x) => x !== v && slot.refs[x]?.id !== mine.id);
+        if (other === undefined) other = verdict.deviants.find((x) => x !== v && cls[x] !== cls[v]);
         if (other === undefined) continue;
         const theirs = slot.refs[other];
         if (!theirs) continue;

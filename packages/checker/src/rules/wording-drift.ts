@@ -28,7 +28,7 @@ export default defineRule({
     function report(d: TextDrift): void {
       const basis = basisText(a, d.verdict, d.other);
       const small = d.changed <= 2 && d.similarity >= 0.5;
-      const what = small ? `differs from ${basis} in ${d.changed === 1 ? 'one word' : 'two words'}` : d.similarity < 0.35 && d.changed > 4 ? `is worded differently from ${basis}` : `differs from ${basis}`;
+      const what = small ? `differs from ${basis} in ${d.changed === 1 ? 'one word' : 'two words'}` : d.rewrite ? `is worded differently from ${basis}` : `differs from ${basis}`;
       let message = `${d.label} ${what}: ${describeChange(d)}`;
       const related: RelatedDescriptor[] = [relatedAt(a, d.other, d.otherUnit.position, `${nameOf(a, d.other)}: "${clip(d.otherUnit.text, 80)}"`)];
       if (d.closest) {
@@ -39,7 +39,11 @@ export default defineRule({
       ctx.report(d.unit.position ? { ...r, position: d.unit.position } : r);
     }
 
-    // Text that only some variants have, in a section every one of them has.
+    // Text that only some variants have, in a section every one of them has. Text a variant has in
+    // another place of the page (moved to another section, or the export's bullets for a subsection)
+    // is not missing from it.
+    const everywhere = a.variants.map(() => new Set<string>());
+    for (const s of a.sections) for (const col of s.texts) col.forEach((u, v) => u && everywhere[v]?.add(u.key));
     for (const s of a.sections) {
       s.texts.forEach((col, i) => {
         const scope = s.members.map((m) => m !== undefined);
@@ -50,8 +54,10 @@ export default defineRule({
         if (!verdict) return;
         const key = `${s.title || '(top)'} ¶${i + 1}`;
         const where = s.title ? `in "${clip(s.title, 50)}"` : 'at the top of the page';
+        const sample0 = col.find((u) => u !== undefined) as Unit;
         const holders = col.map((u, v) => (u ? v : -1)).filter((v) => v >= 0);
         const lackers = col.map((u, v) => (!u && scope[v] ? v : -1)).filter((v) => v >= 0);
+        if (lackers.some((v) => everywhere[v]?.has(sample0.key))) return;
         const sample = col.find((u) => u !== undefined) as Unit;
         for (const v of verdict.deviants) {
           const u = col[v];
