@@ -75,4 +75,15 @@ describe('variant groups for drift', () => {
     );
     expect(ds.variantGroups.map((g) => [g.by, g.members.map((m) => m.variant)])).toEqual([['path', ['export', 'public', 'swiss']]]);
   });
+
+  it('but not by title alone (an API v3 page and a v2.0 page are both "Deleting a Connection")', () => {
+    const v2 = lines(':original_name: dc_0001.html', '', '.. _dc_0001:', '', 'Deleting a Connection', '=====================', '', 'DELETE /v2.0/connections/{id}');
+    const v3 = lines(':original_name: DeleteConnection.html', '', '.. _DeleteConnection:', '', 'Deleting a Connection', '=====================', '', 'DELETE /v3/{project_id}/connections/{id}');
+    const md = lines('# Deleting a Connection<a name="dc_0001"></a>', '', 'DELETE /v2.0/connections/{id}');
+    const ds = buildDocSet(
+      { files: [{ file: 'public/a/del.rst', text: v2 }, { file: 'swiss/v3/del.rst', text: v3 }, { file: 'export/api/del.md', text: md }] },
+      { variants: { public: 'public', swiss: 'swiss', export: 'export' } },
+    );
+    expect(ds.variantGroups.map((g) => [g.by, g.members.map((m) => m.variant)])).toEqual([['label', ['export', 'public']]]);
+  });
 });

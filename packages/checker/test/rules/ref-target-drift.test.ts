@@ -19,6 +19,12 @@ describe('ref-target-drift', () => {
     ]);
   });
 
+  it('"Figure 1" written as a Markdown anchor link and as a :ref: with another image id is the same figure', () => {
+    const rst = lines('.. _guide:', '', 'Guide', '=====', '', ':ref:`Figure 1 <guide__fig111>` shows it.', '', '.. _guide__fig111:', '', '.. figure:: /_static/images/a.png', '', '   **Figure 1** Flow');
+    const md = lines('# Guide<a name="guide"></a>', '', '[Figure 1](#fig222) shows it.', '', '**Figure 1** Flow<a name="fig222"></a>', '![](figures/b.png)');
+    expect(runRule(rule, { 'public/p.rst': rst, 'swiss/p.md': md }, { config: { variants } })).toEqual([]);
+  });
+
   it('compares references to other pages through their variant groups', () => {
     const other = (title: string): string => lines('.. _target:', '', title, '='.repeat(title.length), '', 'Text.');
     const files = {

@@ -113,6 +113,22 @@ describe('wording-drift', () => {
     expect(runRule(rule, { 'public/p.rst': a, 'swiss/p.rst': b }, { config: { variants } })).toHaveLength(6);
   });
 
+  it('treats "Table N" reference texts as numbering, not wording (a variant that gains a table renumbers)', () => {
+    const page = (n: number, extra: string[]): string =>
+      lines('Guide', '=====', '', `For details, see :ref:\`Table ${n} <t_codes>\`.`, '', ...extra, '.. _t_codes:', '', `.. table:: **Table ${n}** Codes`, '', '   ==== ====', '   Code Text', '   ==== ====', '   200  OK', '   ==== ====');
+    const tags = ['.. table:: **Table 1** Tags', '', '   === =====', '   Key Value', '   === =====', '   env prod', '   === =====', ''];
+    expect(runRule(rule, { 'public/p.rst': page(1, []), 'swiss/p.rst': page(2, tags) }, { config: { variants } })).toEqual([]);
+  });
+
+  it('does not report text as missing when the other variant has it in another section', () => {
+    const a = lines('Guide', '=====', '', 'Scenario', '--------', '', 'Log in to the console first.', '', 'Procedure', '---------', '', 'Click Create.');
+    const b = lines('Guide', '=====', '', 'Scenario', '--------', '', 'Nothing special.', '', 'Procedure', '---------', '', 'Log in to the console first.', '', 'Click Create.');
+    const found = runRule(rule, { 'public/p.rst': a, 'swiss/p.rst': b }, { config: { variants } });
+    expect(found.map((f) => f.message)).toEqual([
+      'Text in "Scenario" is not in public: "Nothing special."',
+    ]);
+  });
+
   it('does not compare pages that are not in a variant group', () => {
     expect(runRule(rule, { 'public/p.rst': statusPage('A.'), 'swiss/q.rst': lines('Other', '=====', '', 'B.') }, { config: { variants } })).toEqual([]);
   });
