@@ -172,6 +172,18 @@ function sim(a: Unit, b: Unit): number {
 
 /** Compare the units of one aligned item; a TextDrift for each variant the verdict reports. */
 export function compareUnits(a: GroupAlignment, units: ReadonlyArray<Unit | undefined>, kind: TextDrift['kind'], key: string, label: string): TextDrift[] {
+  // Most aligned texts agree: say so without building classes.
+  let first: string | undefined;
+  let differ = false;
+  for (const u of units) {
+    if (!u) continue;
+    if (first === undefined) first = u.key;
+    else if (u.key !== first) {
+      differ = true;
+      break;
+    }
+  }
+  if (!differ) return [];
   const verdict = judge(
     units.map((u) => u?.key),
     a.reference,

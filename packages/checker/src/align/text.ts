@@ -24,8 +24,8 @@ export interface UnitRef {
   position: Position | undefined;
 }
 
-/** A reference text that is a number: "Table 2", "Figure 1", "Fig. 3". */
-const NUMBERED = /^(?:table|figure|fig\.?)\s*\d+$/i;
+/** A reference text that is a number: "Table 2", "Figure 1", "Fig. 3", a step "5" or "3.a". */
+const NUMBERED = /^(?:(?:table|figure|fig\.?|step)\s*)?\d+(?:\.[a-z0-9]+)*$/i;
 
 /** Resolves the text an implicit `:ref:` shows (its target's title), when known. */
 export type RefTitle = (label: string) => string | undefined;
@@ -218,7 +218,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The words of a text for comparison: letters and digits, lower-cased (punctuation and case are formatting). */
 export function tokens(text: string): string[] {
-  const lower = text.toLowerCase();
+  // "5,000" and "5000" are the same number (digit grouping is formatting).
+  const lower = (/\d[,\u00a0\u202f]\d{3}/.test(text) ? text.replace(/(\d)[,\u00a0\u202f](?=\d{3}(?!\d))/g, '$1') : text).toLowerCase();
   return lower.match(NON_ASCII.test(lower) ? TOKEN_RE : ASCII_TOKEN_RE) ?? [];
 }
 
