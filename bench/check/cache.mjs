@@ -16,7 +16,7 @@
 // Every cached run's report must equal the uncached report of the same
 // input. Writes bench/check/out/cache-results.json. Build first.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,6 @@ import { corpusConfig } from './corpus-config.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
-const bin = join(repo, 'packages/checker/dist/cli/bin.js');
 const out = join(here, 'out');
 
 function arg(name, fallback) {
@@ -33,10 +32,32 @@ function arg(name, fallback) {
 }
 const runs = Number(arg('runs', 3));
 const corpus = resolve(repo, arg('corpus', '../shared/corpus'));
-if (!existsSync(bin)) {
-  console.error(`build first: ${bin} is missing (npx -y pnpm@10.34.9 build)`);
+if (!existsSync(join(repo, 'packages/checker/dist/cli/bin.js'))) {
+  console.error('build first: packages/checker/dist is missing (npx -y pnpm@10.34.9 build)');
   process.exit(2);
 }
+
+// A snapshot of the build (the checker, parser and http-status packages' dist/; third-party
+// packages linked): a rebuild in the work tree while the benchmark runs must not change
+// docdrift between two measurements (it would also, rightly, empty the cache).
+function snapshot(dest) {
+  rmSync(dest, { recursive: true, force: true });
+  const copyPkg = (from, to) => {
+    mkdirSync(to, { recursive: true });
+    for (const part of ['package.json', 'dist', 'data']) if (existsSync(join(from, part))) cpSync(join(from, part), join(to, part), { recursive: true, dereference: true });
+    mkdirSync(join(to, 'node_modules'), { recursive: true });
+    for (const dep of readdirSync(join(from, 'node_modules'))) {
+      if (dep === '@docdrift') continue;
+      symlinkSync(realpathSync(join(from, 'node_modules', dep)), join(to, 'node_modules', dep));
+    }
+    if (existsSync(join(from, 'node_modules/@docdrift'))) {
+      for (const own of readdirSync(join(from, 'node_modules/@docdrift'))) copyPkg(realpathSync(join(from, 'node_modules/@docdrift', own)), join(to, 'node_modules/@docdrift', own));
+    }
+  };
+  copyPkg(join(repo, 'packages/checker'), dest);
+  return join(dest, 'dist/cli/bin.js');
+}
+const bin = snapshot(join(out, 'cache-build'));
 if (!existsSync(corpus)) {
   console.error(`no corpus at ${corpus}`);
   process.exit(2);
@@ -95,8 +116,18 @@ let n = 0;
 const oneEdit = measure('--cache, one page edited (other parses read back)', cacheArgs, () => writeFileSync(edited, `${original}\nEdited for the cache benchmark (${++n}).\n`));
 const plainEdited = once([]); // the uncached report of the last edited state
 
-const same = [cold, warm].every((m) => m.reports.every((r) => r === plain.report)) && oneEdit.reports.at(-1) === plainEdited.report;
-console.log(`cached reports identical to uncached ones: ${same}`);
+const checks = {
+  cold: cold.reports.every((r) => r === plain.report),
+  warm: warm.reports.every((r) => r === plain.report),
+  oneEdit: oneEdit.reports.at(-1) === plainEdited.report,
+};
+const same = Object.values(checks).every(Boolean);
+console.log(`cached reports identical to uncached ones: ${same} ${JSON.stringify(checks)}`);
+if (!same) {
+  writeFileSync(join(out, 'cache-plain.json'), plain.report);
+  for (const [k, m] of Object.entries({ cold, warm, oneEdit })) m.reports.forEach((r, i) => writeFileSync(join(out, `cache-${k}-${i}.json`), r));
+  writeFileSync(join(out, 'cache-plain-edited.json'), plainEdited.report);
+}
 writeFileSync(edited, original);
 
 const results = {
