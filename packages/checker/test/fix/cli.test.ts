@@ -2,6 +2,7 @@ import { chmodSync, lstatSync, readFileSync, readdirSync, renameSync, statSync, 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../cli/run.js';
+import { repo } from '../reporters/seeds.js';
 import { awkward, LINK, REF, seed000, seedTree, SELF } from './fixture.js';
 
 const read = (root: string, f: string): Buffer => readFileSync(join(root, f));
@@ -68,6 +69,21 @@ describe('docdrift --fix', () => {
     expect(again.stdout).toBe(r.stdout);
     expect(again.code).toBe(r.code);
     expect((await run(['docs', '--fix-dry-run'], root)).stdout).toBe('');
+  });
+
+  it('fixes of three rules in two files: external-self-link, reason-phrase casing, caption numbering', async () => {
+    const twoTables = readFileSync(join(repo, 'docs-sources/http-status-codes/two-tables.rst'), 'utf8');
+    const renumbered = twoTables.replace('.. table:: **Table 2** Abnormal', '.. table:: **Table 3** Abnormal');
+    expect(renumbered).not.toBe(twoTables);
+    const root = seedTree(seed000(), { 'docs/two-tables.rst': renumbered });
+    const before = await run(['docs', '-f', 'compact'], root);
+    expect(before.stdout).toContain('docs/two-tables.rst:24:12: error Caption says Table 3, but it is table 2 of this page: expected Table 2 [caption-numbering]');
+    const r = await run(['docs', '--fix', '-f', 'compact'], root);
+    expect(r.stderr).toBe('docdrift: fixed 3 problems in 2 files\n');
+    expect(read(root, 'docs/two-tables.rst').toString('utf8')).toBe(twoTables);
+    expect(read(root, SELF).toString('utf8')).toBe(seed000().replace(LINK, REF).replace('| 404 Not found ', '| 404 Not Found '));
+    expect(r.stdout).not.toMatch(/\[(caption-numbering|reason-phrase|external-self-link)\]/);
+    expect(r.code).toBe(0);
   });
 
   it('keeps CRLF line ends, the byte order mark, tabs and trailing spaces byte for byte', async () => {

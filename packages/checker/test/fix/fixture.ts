@@ -23,13 +23,14 @@ export function seed000(): string {
 }
 
 /** A temporary project holding the five seeds (seed 000 as given), grouped by content like docs-sources/. */
-export function seedTree(self: string | Buffer = seed000()): string {
+export function seedTree(self: string | Buffer = seed000(), overrides: Record<string, string | Buffer> = {}): string {
   const files: Record<string, string | Buffer> = {
     'docdrift.config.json': JSON.stringify({ baseUrl: 'https://docs.otc.t-systems.com/', groupByContent: ['docs'] }),
   };
   const dir = join(repo, 'docs-sources/http-status-codes');
   for (const f of readdirSync(dir).sort()) files[`docs/${f}`] = readFileSync(join(dir, f));
   files[SELF] = self;
+  Object.assign(files, overrides);
   const root = tree(files);
   for (const f of Object.keys(files)) chmodSync(join(root, f), 0o644);
   return root;
