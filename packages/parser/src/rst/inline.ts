@@ -9,7 +9,7 @@
  * whitespace or closing punctuation). It runs in linear time: a search for an
  * end-string that failed once is not repeated from a later start.
  */
-import type { CrossReference, Inline, Link, Position } from '../model.js';
+import type { CrossReference, Inline, Link, Point, Position } from '../model.js';
 import type { SourceMap, Line } from '../source.js';
 
 /** Normalise a reference name the way docutils/Sphinx compare labels. */
@@ -51,9 +51,14 @@ export class InlineSource {
     this.text = parts.join('\n');
   }
 
-  /** Source offset of index `i` of the joined text. */
-  source(i: number): number {
+  /** The line of the last lookup: inline nodes are mapped in source order. */
+  private cur = 0;
+
+  /** Index of the line that holds index `i` of the joined text. */
+  private lineOf(i: number): number {
     const starts = this.starts;
+    const c = this.cur;
+    if ((starts[c] as number) <= i && (c + 1 >= starts.length || i < (starts[c + 1] as number))) return c;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -61,18 +66,37 @@ export class InlineSource {
       if ((starts[mid] as number) <= i) lo = mid;
       else hi = mid - 1;
     }
+    this.cur = lo;
+    return lo;
+  }
+
+  /** Source offset of index `i` of the joined text. */
+  source(i: number): number {
+    const lo = this.lineOf(i);
     const line = this.lines[lo];
     if (!line) return 0;
-    return (this.offsets[lo] as number) + Math.min(i - (starts[lo] as number), line.text.length);
+    return (this.offsets[lo] as number) + Math.min(i - (this.starts[lo] as number), line.text.length);
+  }
+
+  /** The point of index `i` (or just past it, `after`), computed from its line without searching the source. */
+  private point(i: number, after: boolean): Point {
+    const lo = this.lineOf(i);
+    const line = this.lines[lo];
+    if (!line) return this.map.point(0);
+    const k = i - (this.starts[lo] as number);
+    // the joined '\n' between two lines: let the source map say where the next line starts
+    if (k >= line.text.length) return this.map.point(line.offset + line.text.length + (after ? 1 : 0));
+    const d = after ? k + 1 : k;
+    return { line: line.line, column: line.col + d + 1, offset: line.offset + d };
   }
 
   position(start: number, end: number): Position {
     if (end <= start) {
-      const s = this.source(start);
-      return this.map.position(s, s);
+      const p = this.point(start, false);
+      return { start: p, end: { ...p } };
     }
     // The end is exclusive: map the last character, then step past it.
-    return this.map.position(this.source(start), this.source(end - 1) + 1);
+    return { start: this.point(start, false), end: this.point(end - 1, true) };
   }
 }
 
