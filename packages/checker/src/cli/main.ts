@@ -20,7 +20,7 @@ import { sortDiagnostics } from '../diagnostic.js';
 import { loadConfig, loadInput, PathError } from '../loader.js';
 import type { DocSet } from '../model.js';
 import { FORMATS, format, type Format, type ReportContext } from '../reporters/index.js';
-import { driftSummary } from '../align/index.js';
+import { groupMatrices } from '../reporters/matrix.js';
 import { rules } from '../rules/index.js';
 
 export interface OutStream {
@@ -289,7 +289,7 @@ function reportContext(fmt: Format, diagnostics: readonly Diagnostic[], input: C
   if (fmt !== 'html') return { files };
   const withFindings = new Set(diagnostics.map((d) => d.file));
   const sources = Object.fromEntries(input.files.filter((f) => withFindings.has(f.file)).map((f) => [f.file, f.text]));
-  const groups = driftSummary(buildDocSet(input, config), config).filter((g) => g.files.some((f) => files.includes(f)));
+  const groups = groupMatrices(buildDocSet(input, config), config);
   return { files, sources, groups, version: version() };
 }
 

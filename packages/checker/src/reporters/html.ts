@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { clipDiff, counts, rulesFor, summaryText, type CellState, type GroupMatrix, type ReportContext } from './context.js';
+import { SECTIONS } from './matrix.js';
 
 /** Escape text for HTML element content and quoted attribute values. */
 export function escapeHtml(s: string): string {
@@ -209,7 +210,7 @@ export function html(diagnostics: readonly Diagnostic[], context: ReportContext 
 
   // Variant matrices.
   if (groups.some((g) => g.tables.length > 0)) {
-    body += `<h2>Variant matrices</h2><p class="legend">Rows are aligned table rows, columns the variants of the page: <span class="same">✓ same</span><span class="differs">≠ differs</span><span class="missing">– missing</span>. A cell that differs or is missing links to its finding and word diff.</p>`;
+    body += `<h2>Variant matrices</h2><p class="legend">Rows are the aligned sections of the page, then the aligned rows of each table; columns are the variants: <span class="same">✓ same</span><span class="differs">≠ differs</span><span class="missing">– missing</span>. A cell that differs or is missing links to its finding and word diff.</p>`;
     for (const [gi, g] of groups.entries()) {
       if (g.tables.length === 0) continue;
       body += `<section class="matrix-group" id="g${gi + 1}" data-group="${escapeHtml(g.group)}"><h3>${escapeHtml(g.group)}</h3>`;
@@ -266,13 +267,16 @@ ${body}
 
 function matrixTable(g: GroupMatrix, t: GroupMatrix['tables'][number], diagnostics: readonly Diagnostic[], ids: Map<Diagnostic, string>): string {
   const inGroup = new Set(g.files);
+  // Section rows match the findings keyed by the section title, and its paragraphs' (`Title ¶2`).
+  const keyed = t.table === SECTIONS ? (d: Diagnostic, key: string) => d.key === key || (d.key?.startsWith(`${key} ¶`) ?? false) : (d: Diagnostic, key: string) => d.key === key;
   const findingFor = (key: string, v: number, state: CellState): Diagnostic | undefined => {
     if (state === 'same') return undefined;
     const file = g.files[v];
-    const mine = diagnostics.filter((d) => d.key === key && d.file === file);
+    const mine = diagnostics.filter((d) => keyed(d, key) && d.file === file);
     // A missing row is reported on a variant that has it: link there.
-    const pick = mine.length > 0 ? mine : diagnostics.filter((d) => d.key === key && inGroup.has(d.file));
-    return pick.find((d) => d.diff) ?? pick[0];
+    const pick = mine.length > 0 ? mine : diagnostics.filter((d) => keyed(d, key) && inGroup.has(d.file));
+    // The finding on the item itself (a heading) before one on its parts (a paragraph); one with a word diff first.
+    return pick.find((d) => d.key === key && d.diff) ?? pick.find((d) => d.key === key) ?? pick.find((d) => d.diff) ?? pick[0];
   };
   let out = `<table class="matrix" data-table="${escapeHtml(t.table)}"><caption class="mono">${escapeHtml(t.table)}${t.section ? ` <span class="none">in ${escapeHtml(t.section)}</span>` : ''}</caption><thead><tr><th scope="col">row</th>`;
   g.variants.forEach((name, v) => {
@@ -280,7 +284,7 @@ function matrixTable(g: GroupMatrix, t: GroupMatrix['tables'][number], diagnosti
   });
   out += `</tr></thead><tbody>`;
   for (const r of t.rows) {
-    out += `<tr data-key="${escapeHtml(r.key)}"><th scope="row" class="mono">${escapeHtml(r.name ?? r.key)}</th>`;
+    out += `<tr data-key="${escapeHtml(r.key)}"><th scope="row" class="mono">${escapeHtml(r.name ?? r.key).replace(/^( +)/, (sp) => '&nbsp;'.repeat(sp.length))}</th>`;
     r.cells.forEach((state, v) => {
       const d = findingFor(r.key, v, state);
       const label = `${r.key} in ${g.variants[v] ?? ''}: ${state}`;

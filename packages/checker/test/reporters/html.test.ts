@@ -4,6 +4,7 @@ import { driftSummary } from '../../src/align/index.js';
 import { buildDocSet } from '../../src/docset.js';
 import { sortDiagnostics } from '../../src/diagnostic.js';
 import { escapeHtml, html } from '../../src/reporters/html.js';
+import { groupMatrices, SECTIONS } from '../../src/reporters/matrix.js';
 import { seeds, tricky } from './seeds.js';
 
 const config = { baseUrl: 'https://docs.otc.t-systems.com/', groupByContent: ['docs-sources'] };
@@ -73,5 +74,24 @@ describe('--format html', () => {
     const pre = /<pre class="excerpt">([\s\S]*?)<\/pre>/.exec(page)![1]!;
     expect(pre).toContain('<mark>TARGET</mark>');
     expect(pre.length).toBeLessThan(400);
+  });
+
+  it('a sections matrix per group: the seeds\' heading drift ("Status Codes" in the two-tables pages) links to its finding', async () => {
+    const s = await seeds();
+    const docSet = buildDocSet({ files: Object.entries(s.texts).map(([file, text]) => ({ file, text, check: !file.endsWith('README.md') })) }, config);
+    const groups = groupMatrices(docSet, {});
+    expect(groups).toHaveLength(1);
+    const sections = groups[0]!.tables[0]!;
+    expect(sections.table).toBe(SECTIONS);
+    const row = sections.rows.find((r) => r.key === 'HTTP Status Codes')!;
+    const twoTables = groups[0]!.files.map((f) => f.includes('two-tables'));
+    expect(row.cells).toEqual(twoTables.map((t) => (t ? 'differs' : 'same')));
+    // The rest are the drift summary's tables.
+    expect(groups[0]!.tables.slice(1).map((t) => t.table)).toEqual(driftSummary(docSet, {})[0]!.tables.map((t) => t.table));
+    const page = html(s.diagnostics, { ...s.context, groups });
+    const tr = /<tr data-key="HTTP Status Codes">(.*?)<\/tr>/.exec(page)![1]!;
+    const links = [...tr.matchAll(/<a href="#(f\d+)"/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(2);
+    for (const id of links) expect(page).toMatch(new RegExp(`id="${id}" data-rule="heading-drift"`));
   });
 });
