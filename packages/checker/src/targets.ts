@@ -10,7 +10,7 @@
  *   :name: x          option of a table/figure directive          → that table/figure
  *   <a name="x">      in the first Markdown heading → page; right before a `<table>` → table (caption: the `**Table N**` paragraph above)
  */
-import type { Caption, Position } from '@docdrift/parser';
+import { captionFromText, type Caption, type Position } from '@docdrift/parser';
 import { normLabel } from './labels.js';
 
 export type ScannedTarget =
@@ -19,7 +19,6 @@ export type ScannedTarget =
   | { kind: 'figure'; caption: Caption | undefined; index: number; position: Position; url: string }
   | { kind: 'other' };
 
-const CAPTION_RE = /^(Table|Figure)\s+(\d+)\s*[:.\-\u2013\u2014]?\s*/i;
 const ADORNMENT = /^([=\-`:'"~^_*+#<>.])\1*[ \t]*$/;
 const LABEL_LINE = /^([ \t]*)\.\. _(`[^`]+`|[^:`][^:]*?):[ \t]*$/;
 
@@ -35,15 +34,7 @@ function plain(s: string): string {
 }
 
 export function captionOf(raw: string, position: Position): Caption {
-  const text = plain(raw);
-  const caption: Caption = { raw: raw.trim(), text, position };
-  const m = CAPTION_RE.exec(text);
-  if (m) {
-    caption.kind = (m[1] as string).toLowerCase() === 'table' ? 'Table' : 'Figure';
-    caption.number = Number(m[2]);
-    caption.text = text.slice(m[0].length).trim();
-  }
-  return caption;
+  return captionFromText(plain(raw), raw.trim(), position);
 }
 
 export function scanTargets(text: string, format: 'rst' | 'markdown'): Map<string, ScannedTarget> {

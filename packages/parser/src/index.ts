@@ -3,3 +3,4 @@ export { parse, detectFormat } from './parse.js';
 export { tables, statusTable, labels, references, title, fields, toText, visit } from './query.js';
 export type { CellInfo, TableInfo, StatusTableEntry, LabelInfo, ReferenceInfo } from './query.js';
 export { normalizeLabel } from './rst/inline.js';
+export { captionFromText } from './caption.js';

@@ -4,7 +4,7 @@ import * as api from '../src/index.js';
 describe('@docdrift/parser public API', () => {
   it('exports exactly these functions', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['detectFormat', 'fields', 'labels', 'normalizeLabel', 'parse', 'references', 'statusTable', 'tables', 'title', 'toText', 'visit'].sort(),
+      ['captionFromText', 'detectFormat', 'fields', 'labels', 'normalizeLabel', 'parse', 'references', 'statusTable', 'tables', 'title', 'toText', 'visit'].sort(),
     );
   });
 

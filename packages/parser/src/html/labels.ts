@@ -1,4 +1,5 @@
-import type { Block, Caption } from '../model.js';
+import type { Block } from '../model.js';
+import { captionFromText } from '../caption.js';
 
 /**
  * A table's labels: the targets right before it in the same block list
@@ -23,12 +24,5 @@ export function attachTableLabels(blocks: Block[]): Block[] {
   return blocks;
 }
 
-const CAPTION = /^\s*(Table|Figure)\s+(\d+)\s*[.:]?\s*/;
-
 /** `Table 1 HTTP status codes` → kind, number and text; anything else → just text. */
-export function parseCaption(plain: string, raw: string, position: Caption['position']): Caption {
-  const m = CAPTION.exec(plain);
-  const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
-  if (m === null) return { text: collapse(plain), raw, position };
-  return { kind: m[1] as 'Table' | 'Figure', number: Number(m[2]), text: collapse(plain.slice(m[0].length)), raw, position };
-}
+export const parseCaption = captionFromText;

@@ -34,6 +34,7 @@ import { scanGridTable, isGridTableStart } from './grid-table.js';
 import { scanSimpleTable, isSimpleTableStart } from './simple-table.js';
 import type { RawTable, TableScan } from './table-types.js';
 import { inlineText, normalizeLabel, parseInline } from './inline.js';
+import { captionFromText } from '../caption.js';
 
 const ADORNMENT_RE = /^([!-/:-@[-`{-~])\1* *$/;
 const BULLET_RE = /^([-*+\u2022\u2023\u2043])(?: +|$)/;
@@ -50,7 +51,6 @@ const DIRECTIVE_RE = /^([A-Za-z0-9](?:[\w.+:-]*?[A-Za-z0-9])?)::(?: +|$)/;
 const FOOTNOTE_RE = /^\[([^\]]+)\](?: +|$)/;
 /** Block containers nested deeper than this are not parsed further (docutils would hit Python's recursion limit). */
 const MAX_NESTING = 200;
-const CAPTION_RE = /^(Table|Figure)\s+(\d+)\s*[:.\-\u2013\u2014]?\s*/i;
 
 const ADMONITIONS = new Set(['note', 'important', 'caution', 'warning', 'tip', 'hint', 'danger', 'attention', 'error', 'seealso', 'admonition', 'versionadded', 'versionchanged', 'deprecated']);
 const CODE_DIRECTIVES = new Set(['code-block', 'code', 'sourcecode']);
@@ -65,15 +65,8 @@ export function parseCaption(lines: Line[], map: SourceMap): Caption | undefined
   if (!first || !last) return undefined;
   const raw = lines.map((l) => l.text.trim()).join(' ');
   if (raw === '') return undefined;
-  const text = inlineText(parseInline(lines, map)).replace(/\s+/g, ' ').trim();
-  const caption: Caption = { raw, text, position: map.position(first.offset, last.offset + last.text.trimEnd().length) };
-  const m = CAPTION_RE.exec(text);
-  if (m) {
-    caption.kind = (m[1] as string).toLowerCase() === 'table' ? 'Table' : 'Figure';
-    caption.number = Number(m[2]);
-    caption.text = text.slice(m[0].length).trim();
-  }
-  return caption;
+  const text = inlineText(parseInline(lines, map));
+  return captionFromText(text, raw, map.position(first.offset, last.offset + last.text.trimEnd().length));
 }
 
 /** The same source line with other text (a trimmed end); the cached indentation is not carried over. */
