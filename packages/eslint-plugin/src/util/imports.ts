@@ -85,8 +85,17 @@ function isCommonJsExport(statement: TSESTree.ProgramStatement): boolean {
   return object.type === AST_NODE_TYPES.Identifier && (object.name === 'module' || object.name === 'exports');
 }
 
+const specsByModule = new WeakMap<readonly ProviderSpec[], ReadonlyMap<string, ProviderSpec>>();
+
 function specFor(specs: readonly ProviderSpec[], source: string): ProviderSpec | undefined {
-  return specs.find((s) => s.modules.includes(source));
+  let byModule = specsByModule.get(specs);
+  if (!byModule) {
+    const map = new Map<string, ProviderSpec>();
+    for (const spec of specs) for (const m of spec.modules) if (!map.has(m)) map.set(m, spec);
+    byModule = map;
+    specsByModule.set(specs, byModule);
+  }
+  return byModule.get(source);
 }
 
 /** Reads the top level of the file: imports, requires, directives, style. */

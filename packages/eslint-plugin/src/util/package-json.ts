@@ -55,6 +55,8 @@ const installedByKey = new Map<string, string | null>();
  * with dependencies), or `undefined`.
  */
 export function nearestPackageJson(dir: string): PackageManifest | undefined {
+  const known = manifestByDir.get(dir);
+  if (known !== undefined) return known ?? undefined;
   const visited: string[] = [];
   let current = dir;
   let found: PackageManifest | null = null;
