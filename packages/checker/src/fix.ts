@@ -21,6 +21,7 @@ import { type Stats, closeSync, fsyncSync, lstatSync, openSync, readFileSync, re
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic, Fix } from './diagnostic.js';
 import type { CheckInput } from './docset.js';
+import { parse, type ParseMessage } from '@docdrift/parser';
 
 export interface FixPass {
   /** The text with the applied fixes. */
@@ -29,6 +30,8 @@ export interface FixPass {
   applied: Diagnostic[];
   /** The findings whose fix overlapped one applied before it (left for the next pass) or was out of range. */
   deferred: Diagnostic[];
+  /** The findings whose fix cannot be applied safely, with the reason (never retried). */
+  unsafe: Array<{ diagnostic: Diagnostic; reason: string }>;
 }
 
 function validRange(f: Fix, length: number): boolean {
@@ -36,19 +39,69 @@ function validRange(f: Fix, length: number): boolean {
   return Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e >= s && e <= length;
 }
 
-/** One pass of fixes over one text: non-overlapping fixes in start order; overlapping ones are deferred, never merged. */
+/** Columns a text takes in a monospaced table, as docutils counts them: East Asian wide and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (c >= 0x300 && c <= 0x36f) continue; // combining marks
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
+  }
+  return w;
+}
+
+/**
+ * A fix inside one line of a grid-table row (`| … | … |`) keeps the row's
+ * borders where they are: a shorter replacement pads the cell before its
+ * right border, a longer one takes the cell's trailing spaces (keeping one).
+ * Returns the fix to apply, or a reason when the cell has no room.
+ */
+export function gridSafeFix(text: string, f: Fix): Fix | { unsafe: string } {
+  const [s, e] = f.range;
+  if (f.text.includes('\n') || text.slice(s, e).includes('\n')) return f;
+  const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+  let lineEnd = text.indexOf('\n', e);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  if (!/^\s*\|.*\|\s*$/.test(line)) return f;
+  const bar = text.indexOf('|', e);
+  if (bar < 0 || bar >= lineEnd || text.lastIndexOf('|', s - 1) < lineStart) return f;
+  const delta = displayWidth(f.text) - displayWidth(text.slice(s, e));
+  if (delta === 0) return f;
+  if (delta < 0) return { range: [s, bar], text: f.text + text.slice(e, bar) + ' '.repeat(-delta) };
+  let spaces = 0;
+  while (bar - 1 - spaces >= e && text[bar - 1 - spaces] === ' ') spaces++;
+  if (spaces - 1 < delta) return { unsafe: `the table cell is ${delta - (spaces - 1)} ${delta - (spaces - 1) === 1 ? 'column' : 'columns'} too narrow for the fix; widen the column, then run --fix again` };
+  return { range: [s, bar], text: f.text + text.slice(e, bar - delta) };
+}
+
+/**
+ * One pass of fixes over one text: non-overlapping fixes in start order;
+ * overlapping ones are deferred, never merged. In grid-table rows the cell
+ * padding is adjusted so the borders stay aligned (see `gridSafeFix`).
+ */
 export function applyFixPass(text: string, diagnostics: readonly Diagnostic[]): FixPass {
-  const withFix = diagnostics.filter((d): d is Diagnostic & { fix: Fix } => d.fix !== undefined);
-  const sorted = [...withFix].sort((a, b) => a.fix.range[0] - b.fix.range[0] || a.fix.range[1] - b.fix.range[1]);
   const applied: Diagnostic[] = [];
   const deferred: Diagnostic[] = [];
+  const unsafe: FixPass['unsafe'] = [];
+  const planned: Array<{ d: Diagnostic; f: Fix }> = [];
+  for (const d of diagnostics) {
+    if (!d.fix) continue;
+    if (!validRange(d.fix, text.length)) {
+      deferred.push(d);
+      continue;
+    }
+    const f = gridSafeFix(text, d.fix);
+    if ('unsafe' in f) unsafe.push({ diagnostic: d, reason: f.unsafe });
+    else planned.push({ d, f });
+  }
+  planned.sort((a, b) => a.f.range[0] - b.f.range[0] || a.f.range[1] - b.f.range[1]);
   let out = '';
   let at = 0;
   let lastStart = -1;
-  for (const d of sorted) {
-    const f = d.fix;
+  for (const { d, f } of planned) {
     // Overlap: starts inside the last replaced range, or is a second insertion at the same point.
-    if (!validRange(f, text.length) || f.range[0] < at || (f.range[0] === f.range[1] && f.range[0] === lastStart)) {
+    if (f.range[0] < at || (f.range[0] === f.range[1] && f.range[0] === lastStart)) {
       deferred.push(d);
       continue;
     }
@@ -58,7 +111,25 @@ export function applyFixPass(text: string, diagnostics: readonly Diagnostic[]): 
     lastStart = f.range[0];
     applied.push(d);
   }
-  return { output: out + text.slice(at), applied, deferred };
+  return { output: out + text.slice(at), applied, deferred, unsafe };
+}
+
+/**
+ * What a fix must not do: make the parser report a problem the text did not
+ * have (a grid table whose border moved, a directive that lost its blank
+ * line). Returns the new problem, or undefined.
+ */
+export function newParseProblem(file: string, before: string, after: string): string | undefined {
+  const key = (m: ParseMessage): string => `${m.code}\u0000${m.message}`;
+  const seen = new Map<string, number>();
+  for (const m of parse(before, { path: file }).messages) if (m.severity !== 'info') seen.set(key(m), (seen.get(key(m)) ?? 0) + 1);
+  for (const m of parse(after, { path: file }).messages) {
+    if (m.severity === 'info') continue;
+    const n = seen.get(key(m)) ?? 0;
+    if (n > 0) seen.set(key(m), n - 1);
+    else return `${m.message.replace(/\s*\n\s*/g, ' ')} (line ${m.line})`;
+  }
+  return undefined;
 }
 
 /** Apply the non-overlapping fixes of `diagnostics` to `text` (later ones that overlap an earlier fix are skipped). */
@@ -85,6 +156,8 @@ export interface FixResult {
   passes: number;
   /** Whether fixes were still pending when `maxPasses` ran out. */
   exhausted: boolean;
+  /** Fixes not applied because they would break the document (as found when they were tried), sorted by file and line. */
+  rejected: Array<{ diagnostic: Diagnostic; reason: string }>;
 }
 
 export interface FixOptions {
@@ -94,6 +167,8 @@ export interface FixOptions {
   only?: ReadonlySet<string>;
   /** The findings of the input as it is, when the caller has them already (saves the first check). */
   initial?: Diagnostic[];
+  /** Whether a fixed text is still sound: a reason when it is not (default: `newParseProblem`, the parser must not report anything new). */
+  verify?: (file: string, before: string, after: string) => string | undefined;
 }
 
 /** Check the input's current texts (sync or async: the CLI may check in worker threads). */
@@ -111,6 +186,10 @@ export async function fixInput(input: CheckInput, checker: Checker, options: Fix
   const counts = new Map<string, number>();
   const fixable = new Set(input.files.filter((f) => f.check !== false && (!options.only || options.only.has(f.file))).map((f) => f.file));
   const current = (): CheckInput => ({ ...input, files: input.files.map((f) => ({ ...f, text: texts.get(f.file) as string })) });
+  const verify = options.verify ?? newParseProblem;
+  const rejected = new Map<string, { diagnostic: Diagnostic; reason: string }>();
+  // A finding keeps its rule, message and fix text from pass to pass (its range may move).
+  const fixId = (d: Diagnostic): string => `${d.file}\u0000${d.ruleId}\u0000${d.message}\u0000${d.fix?.text ?? ''}`;
   let passes = 0;
   let diagnostics = options.initial ?? (await checker(current()));
   let exhausted = false;
@@ -124,9 +203,26 @@ export async function fixInput(input: CheckInput, checker: Checker, options: Fix
     }
     let changed = false;
     const next = new Map<string, string>();
-    for (const [file, list] of byFile) {
-      const pass = applyFixPass(texts.get(file) as string, list);
-      if (pass.applied.length === 0 || pass.output === texts.get(file)) continue;
+    for (const [file, all] of byFile) {
+      const text = texts.get(file) as string;
+      const reject = (d: Diagnostic, reason: string): void => {
+        if (!rejected.has(fixId(d))) rejected.set(fixId(d), { diagnostic: d, reason });
+      };
+      const list = all.filter((d) => !rejected.has(fixId(d)));
+      let pass = applyFixPass(text, list);
+      for (const u of pass.unsafe) reject(u.diagnostic, u.reason);
+      if (pass.applied.length === 0 || pass.output === text) continue;
+      if (verify(file, text, pass.output) !== undefined) {
+        // Something in this pass breaks the page: try each fix alone, keep the sound ones.
+        const sound = pass.applied.filter((d) => {
+          const why = verify(file, text, applyFixPass(text, [d]).output);
+          if (why !== undefined) reject(d, `the fix would break the page: ${why}`);
+          return why === undefined;
+        });
+        pass = applyFixPass(text, sound);
+        if (sound.length > 1 && verify(file, text, pass.output) !== undefined) pass = applyFixPass(text, sound.slice(0, 1));
+        if (pass.applied.length === 0 || pass.output === text) continue;
+      }
       next.set(file, pass.output);
       counts.set(file, (counts.get(file) ?? 0) + pass.applied.length);
       changed = true;
@@ -144,7 +240,10 @@ export async function fixInput(input: CheckInput, checker: Checker, options: Fix
     .filter(([file, text]) => text !== original.get(file))
     .map(([file, text]) => ({ file, original: original.get(file) as string, output: text, fixes: counts.get(file) ?? 0 }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files, diagnostics, passes, exhausted };
+  // Report a rejected fix at its place in the final text when the finding is still there.
+  const finalById = new Map(diagnostics.filter((d) => d.fix).map((d) => [fixId(d), d]));
+  const rejectedList = [...rejected.entries()].map(([id, r]) => ({ diagnostic: finalById.get(id) ?? r.diagnostic, reason: r.reason })).sort((a, b) => (a.diagnostic.file < b.diagnostic.file ? -1 : a.diagnostic.file > b.diagnostic.file ? 1 : a.diagnostic.line - b.diagnostic.line));
+  return { files, diagnostics, passes, exhausted, rejected: rejectedList };
 }
 
 /* ------------------------------------------------------------------ disk */

@@ -38,6 +38,10 @@ export async function runFix(o: CliFixOptions): Promise<CliFixResult> {
   const result = await fixInput(o.input, o.checker, { initial: o.initial });
   const fixes = result.files.reduce((n, f) => n + f.fixes, 0);
   const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : w.endsWith('x') ? 'es' : 's'}`;
+  for (const r of result.rejected) {
+    const d = r.diagnostic;
+    o.stderr.write(`docdrift: not fixed: ${d.file}:${d.line}:${d.column} ${d.ruleId}: ${r.reason}\n`);
+  }
   if (result.exhausted) o.stderr.write(`docdrift: fixes were still pending after ${result.passes} passes; run --fix again\n`);
   if (o.dryRun) {
     for (const f of result.files) o.stdout.write(patchOf(f.file, f.original, f.output));
