@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark of the cross-variant drift pass (a script, not a timed test).
 //
-//   node bench/drift/run.mjs [--pages 2000] [--markdown] [--runs 3] [--corpus ../shared/corpus]
+//   node --expose-gc bench/drift/run.mjs [--pages 2000] [--markdown] [--runs 3] [--corpus ../shared/corpus] [--no-cli]
 //
 // 1. The generated corpus (bench/drift/generate.mjs): 3 variants × N pages,
 //    identical except for edits planted in one variant of about half the
@@ -11,9 +11,10 @@
 //    same, so there should be none).
 // 2. Time, on this thread, CPU time (user + sys, GC threads included; the
 //    machine is shared, so wall time moves with other processes):
-//      parse  — every page parsed once (what any check pays);
-//      drift  — the nine drift rules over the doc set (check() with only
-//               them), minus parse: alignment + rules;
+//      parse  — every page of a variant group parsed once (what any check pays);
+//      drift  — the nine drift rules' checkGroup calls (check() with only
+//               them; each group's pages parsed before the clock starts):
+//               outlines, alignment and the rules;
 //    each the median of --runs fresh runs. Plus the whole CLI
 //    (`docdrift .`, every rule, default threads) as wall and CPU time.
 // 3. ../shared/corpus/ (if present): findings per rule, and the same times.
@@ -63,24 +64,44 @@ async function load(cwd, configFile) {
   return { config, input };
 }
 
-/** CPU ms of: parsing every page; the drift rules (check() with only them) minus that. */
+/**
+ * CPU ms of: parsing the pages of every variant group; the drift rules
+ * themselves (their checkGroup calls, with the group's pages parsed before
+ * the clock starts: outlines, alignment and the rules).
+ */
 function timeDrift(input, config) {
   const parse = [];
   const drift = [];
   let diagnostics = [];
   for (let k = 0; k < runs; k++) {
     global.gc?.();
-    let t = cpu();
+    const t = cpu();
     const ds = buildDocSet(input, config);
-    for (const p of ds.pages) void p.root;
+    // The pages the drift rules read: the members of variant groups (the others are never parsed by them).
+    for (const g of ds.variantGroups) for (const m of g.members) void m.page.root;
     parse.push(cpu() - t);
     global.gc?.();
-    t = cpu();
-    diagnostics = check(input, { ...config, rules: Object.fromEntries(driftRules.map((r) => [r.id, 'warn'])) }, { rules: driftRules });
-    drift.push(cpu() - t);
+    // One clock per group: started before the first drift rule (after parsing the group's pages and a
+    // young-generation GC of the parse's garbage), stopped after the last.
+    let ms = 0;
+    let t0 = 0;
+    const last = driftRules.length - 1;
+    const timed = driftRules.map((r, i) => ({
+      ...r,
+      checkGroup(ctx) {
+        if (i === 0) {
+          for (const m of ctx.group.members) void m.page.root;
+          global.gc?.({ type: 'minor' });
+          t0 = cpu();
+        }
+        r.checkGroup(ctx);
+        if (i === last) ms += cpu() - t0;
+      },
+    }));
+    diagnostics = check(input, { ...config, rules: Object.fromEntries(driftRules.map((r) => [r.id, 'warn'])) }, { rules: timed });
+    drift.push(ms);
   }
-  const p = median(parse);
-  return { parseMs: Math.round(p), driftMs: Math.round(median(drift) - p), driftWithParseMs: Math.round(median(drift)), diagnostics };
+  return { parseMs: Math.round(median(parse)), driftMs: Math.round(median(drift)), diagnostics };
 }
 
 /** The whole CLI, every rule, default threads: wall and CPU (all threads), median of runs. */
@@ -110,7 +131,7 @@ function perRule(diagnostics) {
 const results = { date: undefined, machine: { cpus: cpus().length, loadBefore: loadavg().map((x) => +x.toFixed(2)) }, runs };
 
 /* ------------------------------------------------------------ generated */
-const corpusOut = md ? `${DEFAULT_OUT}-md` : DEFAULT_OUT;
+const corpusOut = `${DEFAULT_OUT}${md ? '-md' : ''}${pages === 2000 ? '' : `-${pages}`}`;
 const manifest = writeCorpus({ pages, md, out: corpusOut });
 {
   const { config, input } = await load(corpusOut, join(corpusOut, 'docdrift.config.json'));
@@ -133,7 +154,7 @@ const manifest = writeCorpus({ pages, md, out: corpusOut });
     k.planted++;
     if (found.has(e)) k.found++;
   }
-  const cli = timeCli(corpusOut, []);
+  const cli = process.argv.includes('--no-cli') ? { wallMs: NaN, cpuMs: NaN, rssMB: NaN } : timeCli(corpusOut, []);
   results.generated = {
     pages,
     variants: 3,
@@ -167,7 +188,7 @@ if (existsSync(corpusDir)) {
 }
 results.machine.loadAfter = loadavg().map((x) => +x.toFixed(2));
 
-writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(outDir, `results${md ? '-md' : ''}${pages === 2000 ? '' : `-${pages}`}.json`), `${JSON.stringify(results, null, 2)}\n`);
 const g = results.generated;
 console.log(`generated: ${g.files} files (${g.pages} pages × 3 variants${md ? ', third as Markdown' : ''}), ${g.mb} MB, ${g.planted} planted edits`);
 console.log(`  recall ${g.found}/${g.planted} (${(g.recall * 100).toFixed(1)}%), unexpected drift findings: ${g.unexpected}`);
