@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    // Property tests run hundreds of parses; on a loaded 2-core CI machine 5 s is not enough.
+    testTimeout: 120_000,
   },
 });
