@@ -214,7 +214,7 @@ export function display(s: string): string {
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 const ASCII_TOKEN_RE = /[a-z0-9]+/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\t-~]/;
 
 /** The words of a text for comparison: letters and digits, lower-cased (punctuation and case are formatting). */
 export function tokens(text: string): string[] {
