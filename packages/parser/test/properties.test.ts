@@ -9,8 +9,8 @@
  * a BOM, combining characters, lone surrogates); and the seed pages in
  * docs-sources/ with lines deleted, duplicated, swapped and characters inserted.
  *
- * fast-check's seed is random on each run and printed on failure; to replay a
- * failure pass `{ seed, path }` from its report to `fc.assert`. Set
+ * The seed is fixed (see below) unless DOCDRIFT_PROPERTY_SEED says otherwise; to
+ * replay a failure pass `{ seed, path }` from its report to `fc.assert`. Set
  * DOCDRIFT_PROPERTY_RUNS=N to run N times as many cases.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,6 +18,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Format, ParseResult, Position } from '../src/index.js';
 import { parse } from '../src/index.js';
+
+// CI runs a fixed seed, so a red build is reproducible and never a coin toss.
+// Hunt for new failures with DOCDRIFT_PROPERTY_SEED=random (or another number).
+const seedEnv = process.env.DOCDRIFT_PROPERTY_SEED;
+if (seedEnv !== 'random') fc.configureGlobal({ seed: seedEnv ? Number(seedEnv) : 20261122 });
 
 /* ------------------------------------------------------------ invariants */
 
@@ -591,5 +596,14 @@ describe('regressions found by the property tests', () => {
   // src/rst/blocks.ts: nesting is capped at 200 levels with an `rst-nesting` warning.
   it('RST lists nested 5,000 deep do not overflow the stack (`"- ".repeat(5000) + "x"`)', () => {
     expect(problems('- '.repeat(5000) + 'x\n', 'rst')).toEqual([]);
+  });
+
+  // Open (found by a random seed in CI): a seed mutation of the Markdown export
+  // that cuts an HTML table row mid-attribute and puts a backquote before an
+  // `<a name>` gives an anchor target whose position starts before its
+  // paragraph (src/markdown: inline HTML pairing inside a broken HTML block).
+  it.fails('an anchor after a stray backquote in a broken HTML table lies inside its paragraph', () => {
+    const text = readFileSync(new URL('./fixtures/regressions/mutated-markdown-export.md', import.meta.url), 'utf8');
+    expect(problems(text, undefined, 'two-tables-markdown-export.md')).toEqual([]);
   });
 });
