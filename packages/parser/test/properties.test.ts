@@ -9,7 +9,7 @@
  * a BOM, combining characters, lone surrogates); and the seed pages in
  * docs-sources/ with lines deleted, duplicated, swapped and characters inserted.
  *
- * The seed is fixed (see below) unless DOCDRIFT_PROPERTY_SEED says otherwise; to
+ * The seed is fixed (test/setup.ts) unless DOCDRIFT_PROPERTY_SEED says otherwise; to
  * replay a failure pass `{ seed, path }` from its report to `fc.assert`. Set
  * DOCDRIFT_PROPERTY_RUNS=N to run N times as many cases.
  */
@@ -18,11 +18,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Format, ParseResult, Position } from '../src/index.js';
 import { parse } from '../src/index.js';
-
-// CI runs a fixed seed, so a red build is reproducible and never a coin toss.
-// Hunt for new failures with DOCDRIFT_PROPERTY_SEED=random (or another number).
-const seedEnv = process.env.DOCDRIFT_PROPERTY_SEED;
-if (seedEnv !== 'random') fc.configureGlobal({ seed: seedEnv ? Number(seedEnv) : 20261122 });
 
 /* ------------------------------------------------------------ invariants */
 
