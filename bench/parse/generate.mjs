@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sfc32 } from '../lib/sfc32.mjs';
 
 export const GENERATOR_VERSION = 1;
 /** The generator's own source hash: a cached corpus is regenerated whenever this file changes. */
@@ -27,29 +28,9 @@ export const DEFAULT_OUT = join(dirname(fileURLToPath(import.meta.url)), 'corpus
 
 /* ------------------------------------------------------------------ PRNG */
 
-/** sfc32, seeded through splitmix32 so that nearby seeds diverge. */
+/** The shared sfc32 generator (bench/lib), warmed up, with this corpus's helpers. */
 function rng(seed) {
-  let s = seed >>> 0;
-  const split = () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = split();
-  let b = split();
-  let c = split();
-  let d = split();
-  const next = () => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t / 4294967296;
-  };
+  const next = sfc32(seed);
   for (let i = 0; i < 12; i++) next();
   const r = {
     next,
