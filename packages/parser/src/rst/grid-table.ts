@@ -22,6 +22,7 @@ import {
   type TableBlockParse,
   type TableMessage,
   type TableScan,
+  TableMarkupError,
 } from './table-types.js';
 
 /** docutils `grid_table_top_pat` (also a valid bottom border). */
@@ -39,15 +40,6 @@ const BAR = 0x7c;
 /** Whether `text` (the line with the table's indentation removed) opens a grid table. */
 export function isGridTableStart(text: string): boolean {
   return GRID_TOP.test(text);
-}
-
-class TableMarkupError extends Error {
-  constructor(
-    message: string,
-    readonly offset = 0,
-  ) {
-    super(message);
-  }
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type TableBlockParse,
   type TableMessage,
   type TableScan,
+  TableMarkupError,
 } from './table-types.js';
 
 /** docutils `simple_table_top_pat`: at least two columns (one `====` line is a section adornment). */
@@ -35,15 +36,6 @@ const SPACE = 0x20;
 /** Whether `text` (the line with the table's indentation removed) opens a simple table. */
 export function isSimpleTableStart(text: string): boolean {
   return SIMPLE_TOP.test(text);
-}
-
-class TableMarkupError extends Error {
-  constructor(
-    message: string,
-    readonly offset = 0,
-  ) {
-    super(message);
-  }
 }
 
 /** Python `len(text.strip())` of a border line (only `=` and spaces, so UTF-16 units are characters). */

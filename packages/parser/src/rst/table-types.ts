@@ -344,3 +344,13 @@ const COMBINING: readonly number[] = [
   0x1d1aa, 0x1d1ad, 0x1d242, 0x1d244, 0x1e000, 0x1e02a, 0x1e130, 0x1e136, 0x1e2ae, 0x1e2ae,
   0x1e2ec, 0x1e2ef, 0x1e8d0, 0x1e8d6, 0x1e944, 0x1e94a
 ];
+
+/** docutils' `TableMarkupError`: a malformed table, with the line (relative to the table) where it shows. */
+export class TableMarkupError extends Error {
+  constructor(
+    message: string,
+    readonly offset = 0,
+  ) {
+    super(message);
+  }
+}
