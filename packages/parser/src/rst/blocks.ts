@@ -133,6 +133,46 @@ function enumMatch(text: string): { marker: string; len: number; value: string }
   return undefined;
 }
 
+/*
+ * Cheap first-character tests. Each one is implied by the regular expression
+ * it guards (the expression cannot match unless the test holds), so testing
+ * it first changes no result: it only spares running the expressions on the
+ * lines of ordinary paragraphs, which are most lines.
+ */
+
+/** ASCII punctuation, the only characters `ADORNMENT_RE` accepts. */
+function isAsciiPunct(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The characters `BULLET_RE` accepts first: - * + • ‣ ⁃. */
+function isBulletChar(c: number): boolean {
+  return c === 45 || c === 42 || c === 43 || c === 0x2022 || c === 0x2023 || c === 0x2043;
+}
+
+/**
+ * Whether `enumMatch(text)` can match: an enumerator is `#` or a run of ASCII
+ * letters/digits followed by `.` or `)`, or starts with `(`.
+ */
+function mayBeEnumerator(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  if (c0 === 35 /* # */ || c0 === 40 /* ( */) return true;
+  let k = 0;
+  while (isAsciiAlnum(text.charCodeAt(k))) k++;
+  if (k === 0) return false;
+  const c = text.charCodeAt(k);
+  return c === 46 /* . */ || c === 41 /* ) */;
+}
+
+/** Whether the line could be a section underline (`ADORNMENT_RE`, whose first character is ASCII punctuation). */
+function isAdornment(text: string): boolean {
+  return isAsciiPunct(text.charCodeAt(0)) && ADORNMENT_RE.test(text);
+}
+
 function romanValue(value: string): number {
   const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
   let total = 0;
@@ -262,7 +302,7 @@ export class RstBlockParser {
         continue;
       }
       const next = lines[i + 1];
-      if (ADORNMENT_RE.test(t)) {
+      if (isAdornment(t)) {
         // overline + title + underline
         if (top && next && !isBlank(next) && lines[i + 2] !== undefined) {
           const under = (lines[i + 2] as Line).text.trimEnd();
@@ -295,7 +335,7 @@ export class RstBlockParser {
         continue;
       }
       // section title (text + underline)
-      if (next && ADORNMENT_RE.test(next.text) && !isBlank(next)) {
+      if (next && isAdornment(next.text) && !isBlank(next)) {
         const under = next.text.trimEnd();
         const title = t.trimEnd();
         if (!top && (under.length >= 4 || under.length >= title.length)) {
@@ -315,7 +355,7 @@ export class RstBlockParser {
         }
       }
       // bullet list
-      const bullet = BULLET_RE.exec(t);
+      const bullet = isBulletChar(c0) ? BULLET_RE.exec(t) : null;
       if (bullet) {
         const r = this.list(lines, i, (text) => {
           const m = BULLET_RE.exec(text);
@@ -325,7 +365,7 @@ export class RstBlockParser {
         i = r.end;
         continue;
       }
-      const en = enumMatch(t);
+      const en = mayBeEnumerator(t) ? enumMatch(t) : undefined;
       if (en && (next === undefined || isBlank(next) || lineIndent(next) > 0 || enumMatch(next.text)?.marker === en.marker)) {
         const r = this.list(lines, i, (text) => {
           const m = enumMatch(text);
@@ -491,7 +531,7 @@ export class RstBlockParser {
           column: cell.column,
           rowSpan: cell.rowSpan,
           colSpan: cell.colSpan,
-          children: content.length > 0 ? this.parseBlocks(content) : [],
+          children: content.length === 0 ? [] : (this.plainParagraphCell(content) ?? this.parseBlocks(content)),
         };
         const first = content[0] ?? cell.lines[0];
         const last = content[content.length - 1] ?? first;
@@ -504,6 +544,40 @@ export class RstBlockParser {
       return row;
     });
     return { type: 'table', source, labels: [], colWidths: raw.colWidths, children: rows, position: this.spanLines(block) };
+  }
+
+  /**
+   * Fast path for the commonest table cell: one paragraph and nothing else.
+   * Most cells hold a single paragraph, and a table has hundreds of cells, so
+   * going through `parseBlocks` (nesting check, the block dispatch's regular
+   * expressions, a copy of the lines) for each costs more than the cell's
+   * own text. Returns undefined, and the caller takes the general path, unless
+   * `parseBlocks(content)` would certainly make exactly `this.paragraph(content)`:
+   *
+   * - every line is non-blank and not indented, so the paragraph loop in
+   *   `parseBlocksAt` takes all of them (no block quote, no definition list,
+   *   no "Unexpected indentation.");
+   * - the first line starts with an ASCII letter or digit, and it is not an
+   *   enumerator (`mayBeEnumerator`): no explicit markup, anonymous target,
+   *   table, adornment, bullet, enumerated list or field list starts so;
+   * - the second line, if any, does not start with ASCII punctuation, so it
+   *   is no section underline (`top` is false in cells: that would be an
+   *   "Unexpected section title." error).
+   *
+   * A trailing `::` needs nothing more: `parseBlocksAt` only acts on it when
+   * more lines follow, and none do. Labels cannot attach to a lone paragraph.
+   */
+  private plainParagraphCell(content: Line[]): Block[] | undefined {
+    if (this.depth >= MAX_NESTING) return undefined;
+    for (const l of content) {
+      if (isBlank(l) || lineIndent(l) !== 0) return undefined;
+    }
+    const first = (content[0] as Line).text;
+    if (!isAsciiAlnum(first.charCodeAt(0)) || mayBeEnumerator(first)) return undefined;
+    const second = content[1];
+    if (second !== undefined && isAsciiPunct(second.text.charCodeAt(0))) return undefined;
+    const r = this.paragraph(content);
+    return r.para ? [r.para] : [];
   }
 
   /* ------------------------------------------------------ explicit markup */
