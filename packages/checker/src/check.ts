@@ -89,33 +89,31 @@ function positionOf(d: { node?: NodeBase; position?: Position }): Position | und
 /** One walk over a page's tree, shared by every rule of the page. */
 class PageIndex {
   private byType: Map<string, Node[]> | undefined;
-  private parents: Map<Node, readonly Node[]> | undefined;
+  private parent: Map<Node, Node> | undefined;
   private tableList: TableInfo[] | undefined;
   constructor(private readonly page: Page) {}
 
   private walk(): Map<string, Node[]> {
     if (this.byType) return this.byType;
     const byType = new Map<string, Node[]>();
-    const parents = new Map<Node, readonly Node[]>();
-    const root = this.page.root as Node;
-    // Iterative pre-order walk; each entry carries its ancestor chain (shared arrays, created per parent).
-    const stack: Array<[Node, readonly Node[]]> = [[root, []]];
+    // Iterative pre-order walk without per-node allocations: ancestors are derived from parent
+    // links on demand (no rule needs them for most nodes).
+    const stack: Node[] = [this.page.root as Node];
     while (stack.length > 0) {
-      const [n, anc] = stack.pop() as [Node, readonly Node[]];
-      let list = byType.get(n.type);
-      if (!list) byType.set(n.type, (list = []));
-      list.push(n);
-      parents.set(n, anc);
-      const kids: Node[] = [];
-      if (n.type === 'definitionItem') kids.push(...(n.term as Node[]));
-      if ('children' in n) kids.push(...(n.children as Node[]));
-      if (kids.length > 0) {
-        const chain = [...anc, n];
-        for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Node, chain]);
+      const n = stack.pop() as Node;
+      const list = byType.get(n.type);
+      if (list) list.push(n);
+      else byType.set(n.type, [n]);
+      if ('children' in n) {
+        const kids = n.children as Node[];
+        for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
+      }
+      if (n.type === 'definitionItem') {
+        const term = n.term as Node[];
+        for (let i = term.length - 1; i >= 0; i--) stack.push(term[i] as Node);
       }
     }
     this.byType = byType;
-    this.parents = parents;
     return byType;
   }
 
@@ -124,8 +122,20 @@ class PageIndex {
   }
 
   ancestors(node: Node): readonly Node[] | undefined {
-    this.walk();
-    return this.parents?.get(node);
+    if (!this.parent) {
+      const parent = new Map<Node, Node>();
+      for (const list of this.walk().values()) {
+        for (const n of list) {
+          if ('children' in n) for (const c of n.children as Node[]) parent.set(c, n);
+          if (n.type === 'definitionItem') for (const c of n.term as Node[]) parent.set(c, n);
+        }
+      }
+      this.parent = parent;
+    }
+    if (node !== this.page.root && !this.parent.has(node)) return undefined;
+    const chain: Node[] = [];
+    for (let p = this.parent.get(node); p; p = this.parent.get(p)) chain.push(p);
+    return chain.reverse();
   }
 
   tables(): TableInfo[] {

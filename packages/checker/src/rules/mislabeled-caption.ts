@@ -1,5 +1,5 @@
 import { isRegisteredStatus, knownPhrases } from '@docdrift/http-status';
-import { statusTable, tables } from '@docdrift/parser';
+import { statusTable } from '@docdrift/parser';
 import type { Caption, Position, StatusTableEntry, TableInfo } from '@docdrift/parser';
 import { defineRule, docsUrl } from '../rule.js';
 import { spanAt } from '../span.js';
@@ -122,7 +122,7 @@ export default defineRule({
     docs: docsUrl('mislabeled-caption'),
   },
   check(ctx) {
-    for (const t of tables(ctx.root)) {
+    for (const t of ctx.tables()) {
       const m = judgeCaption(t);
       const caption = t.caption;
       if (!m || !caption) continue;

@@ -1,5 +1,5 @@
 import { knownPhrases, reasonPhrase, registeredCodes } from '@docdrift/http-status';
-import { statusTable, tables } from '@docdrift/parser';
+import { statusTable } from '@docdrift/parser';
 import type { CellInfo, Position, TableInfo } from '@docdrift/parser';
 import { defineRule, docsUrl } from '../rule.js';
 import { findOnOneLine, spanAt } from '../span.js';
@@ -147,7 +147,7 @@ export default defineRule<Options>({
     fixable: true,
   },
   check(ctx) {
-    for (const t of tables(ctx.root)) {
+    for (const t of ctx.tables()) {
       if (statusTable(t).length === 0) continue;
       for (const c of candidates(t)) {
         const registered = reasonPhrase(c.code);

@@ -1,6 +1,28 @@
 import { defineRule, docsUrl } from '../rule.js';
 import { anchorOnPage, code } from '../links.js';
 import { siteLinks } from '../links.js';
+import type { Page, Project } from '../model.js';
+import type { Position } from '@docdrift/parser';
+
+/** The top of a page, for related locations that name a whole page (without parsing it for its root's position). */
+const TOP: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+/** A project's pages by file name (the last path segment), built once per project. */
+const byBaseName = new WeakMap<Project, Map<string, Page[]>>();
+function pagesNamed(project: Project, base: string): Page[] {
+  let index = byBaseName.get(project);
+  if (!index) {
+    index = new Map();
+    for (const p of project.pages) {
+      const name = p.relPath.split('/').pop() ?? p.relPath;
+      const list = index.get(name);
+      if (list) list.push(p);
+      else index.set(name, [p]);
+    }
+    byBaseName.set(project, index);
+  }
+  return index.get(base) ?? [];
+}
 
 /**
  * An absolute link into the own published site whose page or anchor no
@@ -26,12 +48,12 @@ export default defineRule({
       if (!res.page) {
         if (res.via !== 'path' || !res.relPath) continue;
         const base = res.relPath.split('/').pop() ?? res.relPath;
-        const moved = project.pages.filter((p) => p.relPath.split('/').pop() === base);
+        const moved = pagesNamed(project, base);
         const hint = moved.length === 1 && moved[0] ? `; a page of that name is at ${code(moved[0].relPath)}` : '';
         ctx.report({
           node: link.node,
           message: `Link to the published page ${code(res.relPath)}${inProject}, which does not exist${hint}`,
-          ...(moved.length === 1 && moved[0] ? { related: [{ page: moved[0], position: moved[0].root.position, message: 'a page with the same name' }] } : {}),
+          ...(moved.length === 1 && moved[0] ? { related: [{ page: moved[0], position: TOP, message: 'a page with the same name' }] } : {}),
         });
         continue;
       }
@@ -58,7 +80,7 @@ export default defineRule({
       ctx.report({
         node: link.node,
         message: `Anchor ${code(`#${res.anchor}`)} does not exist on ${code(res.page.relPath)}${inProject}`,
-        related: [{ page: res.page, position: res.page.root.position, message: 'the page the link points at' }],
+        related: [{ page: res.page, position: TOP, message: 'the page the link points at' }],
       });
     }
   },
