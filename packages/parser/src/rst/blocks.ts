@@ -74,6 +74,12 @@ function withText(line: Line, text: string): Line {
   return { text, line: line.line, col: line.col, offset: line.offset };
 }
 
+/** Whether every line starts with `|` (a line block). */
+function allStartWithBar(lines: Line[]): boolean {
+  for (const l of lines) if (l.text.charCodeAt(0) !== 124 /* | */) return false;
+  return true;
+}
+
 /** Remove the common indentation of the non-blank lines. */
 export function dedent(lines: Line[]): Line[] {
   let min = Infinity;
@@ -413,9 +419,12 @@ export class RstBlockParser {
 
   private paragraph(lines: Line[]): { para?: Block; literal: boolean } {
     const last = lines[lines.length - 1] as Line;
-    const lt = last.text.trimEnd();
     let literal = false;
     let body = lines;
+    // A last line ending in printable ASCII other than ':' cannot end with
+    // '::' after trimEnd() (which removes whitespace only): no need to trim it.
+    const lc = last.text.charCodeAt(last.text.length - 1);
+    const lt = lc > 32 && lc < 127 && lc !== 58 /* : */ ? '' : last.text.trimEnd();
     if (lt.endsWith('::')) {
       literal = true;
       if (lt === '::') {
@@ -426,7 +435,7 @@ export class RstBlockParser {
       }
     }
     if (body.length === 0) return { literal };
-    if (body.every((l) => l.text.startsWith('|'))) {
+    if (allStartWithBar(body)) {
       // line block: keep the lines, drop the `| ` markers
       const shifted = body.map((l) => shift(l, Math.min(2, l.text.length)));
       return { para: { type: 'paragraph', children: parseInline(shifted, this.map), position: this.spanLines(lines) }, literal };

@@ -36,6 +36,8 @@ const BORDER_ROW = /^[-+]*$/;
 const PLUS = 0x2b;
 const MINUS = 0x2d;
 const BAR = 0x7c;
+/** `=`: the second character of every head/body separator (tested before `GRID_HEAD_SEP`). */
+const EQUALS = 0x3d;
 
 /** Whether `text` (the line with the table's indentation removed) opens a grid table. */
 export function isGridTableStart(text: string): boolean {
@@ -163,7 +165,7 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
   let headBodySep = -1;
   for (let i = 0; i < height; i++) {
     const text = (rows[i] as CellRow).line.text;
-    if (GRID_HEAD_SEP.test(text)) {
+    if (text.charCodeAt(1) === EQUALS && GRID_HEAD_SEP.test(text)) {
       if (headBodySep >= 0) {
         throw new TableMarkupError(
           `Multiple head/body row separators (table lines ${headBodySep + 1} and ${i + 1}); only one allowed.`,
@@ -171,7 +173,7 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
         );
       }
       headBodySep = i;
-      grid[i] = (grid[i] as string).replace(/=/g, '-');
+      grid[i] = (grid[i] as string).replaceAll('=', '-');
     }
   }
   if (headBodySep === 0 || headBodySep === height - 1) {
@@ -183,7 +185,7 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
   // of a horizontal edge (anything but - and +) in a row, and of a vertical
   // edge (anything but | and +) in a column: checking an edge segment is O(1),
   // so tracing a cell costs at most its perimeter whatever the table holds.
-  const { badH, badV, stampH, stampV, stamp } = Scratch.take(height, width);
+  const { badH, badV, stampH, stampV, seen, rowSep, colSep, rowIndex, colIndex, done, stamp } = Scratch.take(height, width);
   const rowLen = width + 1;
   const colLen = height + 1;
   /** Row `r`, columns from..to-1 are all - or +. */
@@ -244,18 +246,22 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
     }
   };
 
-  const rowSeps = new Set<number>([0]);
-  const colSeps = new Set<number>([0]);
-  const done = new Int32Array(width).fill(-1);
-  const cells: Array<{ top: number; left: number; bottom: number; right: number; lines: Line[] }> = [];
+  // Row and column boundaries (`rowSep[r] === stamp`: a boundary), and the
+  // corners already scanned: stamped scratch arrays rather than Sets.
+  rowSep[0] = stamp;
+  colSep[0] = stamp;
+  // done[c]: the last grid line of column c covered by a traced cell (-1: none yet).
+  done.fill(-1, 0, width);
+  /** The traced cells, four numbers each: top, left, bottom, right (grid lines and columns). */
+  const boxes: number[] = [];
+  const cellLineLists: Line[][] = [];
   const queue = new MinHeap();
-  const seen = new Set<number>();
   const key = (top: number, left: number): number => top * (width + 1) + left;
   queue.push(key(0, 0));
   while (queue.size > 0) {
     const k = queue.pop();
-    if (seen.has(k)) continue; // a corner's scan never changes: docutils would redo it for nothing
-    seen.add(k);
+    if (seen[k] === stamp) continue; // a corner's scan never changes: docutils would redo it for nothing
+    seen[k] = stamp;
     const top = Math.floor(k / (width + 1));
     const left = k % (width + 1);
     if (top === bottom || left === right || top <= (done[left] as number)) continue;
@@ -264,16 +270,17 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
     const [cellBottom, cellRight] = found;
     // Every + on the cell's edges is a row or column boundary.
     const topLine = grid[top] as string;
-    for (let c = topLine.indexOf('+', left + 1); c >= 0 && c <= cellRight; c = topLine.indexOf('+', c + 1)) colSeps.add(c);
+    for (let c = topLine.indexOf('+', left + 1); c >= 0 && c <= cellRight; c = topLine.indexOf('+', c + 1)) colSep[c] = stamp;
     const bottomLine = grid[cellBottom] as string;
-    for (let c = bottomLine.indexOf('+', left + 1); c >= 0 && c < cellRight; c = bottomLine.indexOf('+', c + 1)) colSeps.add(c);
-    for (let r = top + 1; r <= cellBottom; r++) if (ch(r, cellRight) === PLUS) rowSeps.add(r);
-    for (let r = top + 1; r < cellBottom; r++) if (ch(r, left) === PLUS) rowSeps.add(r);
+    for (let c = bottomLine.indexOf('+', left + 1); c >= 0 && c < cellRight; c = bottomLine.indexOf('+', c + 1)) colSep[c] = stamp;
+    for (let r = top + 1; r <= cellBottom; r++) if (ch(r, cellRight) === PLUS) rowSep[r] = stamp;
+    for (let r = top + 1; r < cellBottom; r++) if (ch(r, left) === PLUS) rowSep[r] = stamp;
     for (let c = left; c < cellRight; c++) {
       if (done[c] !== top - 1) throw new TableMarkupError('Malformed table; parse incomplete.');
       done[c] = cellBottom - 1;
     }
-    cells.push({ top, left, bottom: cellBottom, right: cellRight, lines: cellLines(rows.slice(top + 1, cellBottom), left + 1, cellRight) });
+    boxes.push(top, left, cellBottom, cellRight);
+    cellLineLists.push(cellLines(rows, left + 1, cellRight, top + 1, cellBottom));
     queue.push(key(top, cellRight));
     queue.push(key(cellBottom, left));
   }
@@ -281,44 +288,49 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
     if (done[c] !== bottom - 1) throw new TableMarkupError('Malformed table; parse incomplete.');
   }
 
-  // structure_from_cells
-  const rowList = [...rowSeps].sort((a, b) => a - b);
-  const colList = [...colSeps].sort((a, b) => a - b);
-  const rowIndex = new Map(rowList.map((r, i) => [r, i]));
-  const colIndex = new Map(colList.map((c, i) => [c, i]));
+  // structure_from_cells: boundaries in ascending order, numbered (rowIndex[r]
+  // is meaningful where rowSep[r] === stamp).
+  let nRows = -1;
+  for (let r = 0; r < height; r++) if (rowSep[r] === stamp) rowIndex[r] = ++nRows;
+  let nCols = -1;
+  let prevCol = 0;
   const colWidths: number[] = [];
-  for (let i = 1; i < colList.length; i++) colWidths.push((colList[i] as number) - (colList[i - 1] as number) - 1);
-  const nRows = rowList.length - 1;
-  const nCols = colList.length - 1;
-  const table: Array<Array<RawCell | undefined>> = Array.from({ length: nRows }, () => new Array<RawCell | undefined>(nCols));
+  for (let c = 0; c < width; c++) {
+    if (colSep[c] !== stamp) continue;
+    colIndex[c] = ++nCols;
+    if (nCols > 0) colWidths.push(c - prevCol - 1);
+    prevCol = c;
+  }
+  const rowOf = (r: number): number => (rowSep[r] === stamp ? (rowIndex[r] as number) : -1);
+  const colOf = (c: number): number => (colSep[c] === stamp ? (colIndex[c] as number) : -1);
+  // Corners leave the heap in (top, left) order, so the cells come row by row,
+  // left to right: each row's list is already ordered by column.
+  const table: RawCell[][] = [];
+  for (let r = 0; r < nRows; r++) table.push([]);
   let remaining = nRows * nCols;
-  for (const cell of cells) {
-    const row = rowIndex.get(cell.top);
-    const column = colIndex.get(cell.left);
-    const rowEnd = rowIndex.get(cell.bottom);
-    const colEnd = colIndex.get(cell.right);
-    if (row === undefined || column === undefined || rowEnd === undefined || colEnd === undefined) {
-      throw new TableMarkupError('Malformed table; parse incomplete.');
-    }
-    const slot = table[row] as Array<RawCell | undefined>;
-    if (slot[column] !== undefined) throw new TableMarkupError('Malformed table; parse incomplete.');
+  for (let i = 0; i < cellLineLists.length; i++) {
+    const top = boxes[4 * i] as number;
+    const row = rowOf(top);
+    const column = colOf(boxes[4 * i + 1] as number);
+    const rowEnd = rowOf(boxes[4 * i + 2] as number);
+    const colEnd = colOf(boxes[4 * i + 3] as number);
+    if (row < 0 || column < 0 || rowEnd < 0 || colEnd < 0) throw new TableMarkupError('Malformed table; parse incomplete.');
+    const slot = table[row] as RawCell[];
+    const prev = slot[slot.length - 1];
+    if (prev !== undefined && prev.column >= column) throw new TableMarkupError('Malformed table; parse incomplete.');
     const rowSpan = rowEnd - row;
     const colSpan = colEnd - column;
     remaining -= rowSpan * colSpan;
-    slot[column] = { row, column, rowSpan, colSpan, offset: cell.top + 1, lines: cell.lines };
+    slot.push({ row, column, rowSpan, colSpan, offset: top + 1, lines: cellLineLists[i] as Line[] });
   }
   if (remaining !== 0) throw new TableMarkupError('Malformed table; parse incomplete.');
   let headerRows = 0;
   if (headBodySep > 0) {
-    const h = rowIndex.get(headBodySep);
-    if (h === undefined) throw new TableMarkupError('Malformed table; parse incomplete.');
+    const h = rowOf(headBodySep);
+    if (h < 0) throw new TableMarkupError('Malformed table; parse incomplete.');
     headerRows = h;
   }
-  return {
-    colWidths,
-    headerRows,
-    rows: table.map((r) => r.filter((c): c is RawCell => c !== undefined)),
-  };
+  return { colWidths, headerRows, rows: table };
 }
 
 /**
@@ -332,6 +344,16 @@ class Scratch {
   badV = new Int32Array(0);
   stampH = new Int32Array(0);
   stampV = new Int32Array(0);
+  /** Corners already scanned, by `top * (width + 1) + left`. */
+  seen = new Int32Array(0);
+  /** Row (line) and column boundaries of the table. */
+  rowSep = new Int32Array(0);
+  colSep = new Int32Array(0);
+  /** Row / column number of a boundary (set where `rowSep` / `colSep` hold the stamp). */
+  rowIndex = new Int32Array(0);
+  colIndex = new Int32Array(0);
+  /** docutils' `done` (per column, the last line a cell covers). */
+  done = new Int32Array(0);
   stamp = 0;
 
   static take(height: number, width: number): Scratch {
@@ -339,14 +361,29 @@ class Scratch {
     const cells = height * (width + 1) + width * (height + 1);
     if (s.badH.length < height * (width + 1)) s.badH = new Int32Array(Math.max(height * (width + 1), s.badH.length * 2));
     if (s.badV.length < width * (height + 1)) s.badV = new Int32Array(Math.max(width * (height + 1), s.badV.length * 2));
-    if (s.stampH.length < height) s.stampH = new Int32Array(Math.max(height, s.stampH.length * 2));
-    if (s.stampV.length < width) s.stampV = new Int32Array(Math.max(width, s.stampV.length * 2));
+    if (s.seen.length < height * (width + 1)) s.seen = new Int32Array(Math.max(height * (width + 1), s.seen.length * 2));
+    if (s.stampH.length < height) {
+      const n = Math.max(height, s.stampH.length * 2);
+      s.stampH = new Int32Array(n);
+      s.rowSep = new Int32Array(n);
+      s.rowIndex = new Int32Array(n);
+    }
+    if (s.stampV.length < width) {
+      const n = Math.max(width, s.stampV.length * 2);
+      s.stampV = new Int32Array(n);
+      s.colSep = new Int32Array(n);
+      s.colIndex = new Int32Array(n);
+      s.done = new Int32Array(n);
+    }
     // Give very large buffers back after use rather than keeping them forever.
     if (cells > 1 << 22) Scratch.current = undefined;
     s.stamp = (s.stamp % 0x3fffffff) + 1;
     if (s.stamp === 1) {
       s.stampH.fill(0);
       s.stampV.fill(0);
+      s.seen.fill(0);
+      s.rowSep.fill(0);
+      s.colSep.fill(0);
     }
     return s;
   }

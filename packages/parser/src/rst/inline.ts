@@ -33,22 +33,23 @@ function isSpace(c: string | undefined): boolean {
 /** Joined text of several source lines, with a mapping back to source offsets. */
 export class InlineSource {
   readonly text: string;
-  private readonly starts: number[] = [];
-  private readonly offsets: number[] = [];
+  /** Index in `text` where each line starts. */
+  private readonly starts: number[];
 
   constructor(
     readonly lines: Line[],
     readonly map: SourceMap,
   ) {
+    const n = lines.length;
+    const starts = new Array<number>(n);
     let pos = 0;
-    const parts: string[] = [];
-    for (const l of lines) {
-      this.starts.push(pos);
-      this.offsets.push(l.offset);
-      parts.push(l.text);
-      pos += l.text.length + 1;
+    for (let k = 0; k < n; k++) {
+      starts[k] = pos;
+      pos += (lines[k] as Line).text.length + 1;
     }
-    this.text = parts.join('\n');
+    this.starts = starts;
+    // One line (most cells, titles, terms) is its own text: no join.
+    this.text = n === 1 ? (lines[0] as Line).text : lines.map((l) => l.text).join('\n');
   }
 
   /** The line of the last lookup: inline nodes are mapped in source order. */
@@ -75,7 +76,7 @@ export class InlineSource {
     const lo = this.lineOf(i);
     const line = this.lines[lo];
     if (!line) return 0;
-    return (this.offsets[lo] as number) + Math.min(i - (this.starts[lo] as number), line.text.length);
+    return line.offset + Math.min(i - (this.starts[lo] as number), line.text.length);
   }
 
   /** The point of index `i` (or just past it, `after`), computed from its line without searching the source. */
@@ -100,13 +101,21 @@ export class InlineSource {
   }
 }
 
+/** The end-strings `findEnd` looks for. */
+type Delimiter = '*' | '**' | '`' | '``' | '|';
+
 interface Scan {
   src: InlineSource;
   text: string;
   out: Inline[];
   /** Start of pending plain text. */
   textStart: number;
-  failed: Map<string, number>;
+  /**
+   * Per end-string: the smallest start from which a search for it failed
+   * (Infinity: none failed yet). Fixed fields, not a Map: a scan is made for
+   * every paragraph and cell.
+   */
+  failed: Record<Delimiter, number>;
 }
 
 /** Unescape backslash escapes: `\*` → `*`, backslash-space and backslash-newline vanish. */
@@ -133,16 +142,15 @@ function canEnd(text: string, j: number, len: number, delim: string): boolean {
 }
 
 /** Find the end-string `delim` at or after `from`; -1 when there is none. Memoised per delimiter. */
-function findEnd(s: Scan, delim: string, from: number, literal: boolean): number {
-  const key = delim;
-  const failedAt = s.failed.get(key);
-  if (failedAt !== undefined && from >= failedAt) return -1;
+function findEnd(s: Scan, delim: Delimiter, from: number, literal: boolean): number {
+  const failedAt = s.failed[delim];
+  if (from >= failedAt) return -1;
   let j = from;
   const text = s.text;
   while (true) {
     j = text.indexOf(delim, j);
     if (j < 0) {
-      s.failed.set(key, Math.min(from, failedAt ?? from));
+      s.failed[delim] = Math.min(from, failedAt);
       return -1;
     }
     // An escaped end-string does not count (except inside literals).
@@ -237,30 +245,33 @@ function isNameChar(c: number): boolean {
   return isWordChar(c) || c === 95 /* _ */ || c === 46 /* . */ || c === 45 /* - */ || c === 43 /* + */;
 }
 
+/** Emit the plain text between `s.textStart` and `end` (escapes resolved). */
+function flush(s: Scan, end: number): void {
+  if (end > s.textStart) {
+    const value = unescape(s.text.slice(s.textStart, end));
+    if (value !== '') s.out.push({ type: 'text', value, position: s.src.position(s.textStart, end) });
+  }
+  s.textStart = end;
+}
+
+/** Emit `node` for `start..stop` after the plain text before it; returns where scanning goes on. */
+function emit(s: Scan, start: number, stop: number, node: Inline): number {
+  flush(s, start);
+  s.out.push(node);
+  s.textStart = stop;
+  return stop;
+}
+
 export function parseInlineSource(src: InlineSource): Inline[] {
   const text = src.text;
-  const s: Scan = { src, text, out: [], textStart: 0, failed: new Map() };
+  const s: Scan = { src, text, out: [], textStart: 0, failed: { '*': Infinity, '**': Infinity, '`': Infinity, '``': Infinity, '|': Infinity } };
   const n = text.length;
   let i = 0;
-  /** Emit the plain text between `s.textStart` and `end` (escapes resolved). */
-  const flush = (end: number): void => {
-    if (end > s.textStart) {
-      const value = unescape(text.slice(s.textStart, end));
-      if (value !== '') s.out.push({ type: 'text', value, position: src.position(s.textStart, end) });
-    }
-    s.textStart = end;
-  };
-  const emit = (start: number, stop: number, node: Inline): void => {
-    flush(start);
-    s.out.push(node);
-    i = stop;
-    s.textStart = stop;
-  };
   while (i < n) {
+    // `test` finds the next special character without building a match array.
     SPECIAL.lastIndex = i;
-    const m = SPECIAL.exec(text);
-    if (!m) break;
-    i = m.index;
+    if (!SPECIAL.test(text)) break;
+    i = SPECIAL.lastIndex - 1;
     const c = text[i] as string;
     const prev = i === 0 ? ' ' : (text[i - 1] as string);
     switch (c) {
@@ -276,7 +287,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
           if (end > i + len) {
             const value = unescape(text.slice(i + len, end));
             const node: Inline = { type: strong ? 'strong' : 'emphasis', children: [{ type: 'text', value, position: src.position(i + len, end) }], position: src.position(i, end + len) };
-            emit(i, end + len, node);
+            i = emit(s, i, end + len, node);
             continue;
           }
         }
@@ -288,7 +299,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
           if (canStart(text, i, 2)) {
             const end = findEnd(s, '``', i + 3, true);
             if (end > i + 2) {
-              emit(i, end + 2, { type: 'inlineCode', value: text.slice(i + 2, end), position: src.position(i, end + 2) });
+              i = emit(s, i, end + 2, { type: 'inlineCode', value: text.slice(i + 2, end), position: src.position(i, end + 2) });
               continue;
             }
           }
@@ -314,7 +325,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
                 node = { type: 'role', role: '', value: unescape(content), position: src.position(i, stop) };
               }
             }
-            emit(i, stop, node);
+            i = emit(s, i, stop, node);
             continue;
           }
         }
@@ -329,7 +340,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
             const open = i + r[0].length;
             const end = findEnd(s, '`', open + 1, false);
             if (end > open) {
-              emit(i, end + 1, makeRole(s, r[1] as string, text.slice(open, end), i, end + 1));
+              i = emit(s, i, end + 1, makeRole(s, r[1] as string, text.slice(open, end), i, end + 1));
               continue;
             }
           }
@@ -344,7 +355,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
             if (u) {
               const stop = k + u[0].length;
               const position = src.position(k, stop);
-              emit(k, stop, { type: 'link', url: u[0], children: [{ type: 'text', value: u[0], position }], position });
+              i = emit(s, k, stop, { type: 'link', url: u[0], children: [{ type: 'text', value: u[0], position }], position });
               continue;
             }
           }
@@ -358,7 +369,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
           if (end > i + 1 && !text.slice(i + 1, end).includes('\n\n')) {
             let stop = end + 1;
             if (text[stop] === '_') stop += text[stop + 1] === '_' ? 2 : 1;
-            emit(i, stop, { type: 'substitutionReference', name: text.slice(i + 1, end), position: src.position(i, stop) });
+            i = emit(s, i, stop, { type: 'substitutionReference', name: text.slice(i + 1, end), position: src.position(i, stop) });
             continue;
           }
         }
@@ -380,7 +391,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
             const position = src.position(start, stop);
             const link: Link = { type: 'link', url: '', refname: normalizeLabel(name), children: [{ type: 'text', value: name, position }], position };
             if (anonymous) link.anonymous = true;
-            emit(start, stop, link);
+            i = emit(s, start, stop, link);
             continue;
           }
         }
@@ -391,7 +402,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
         i += 1;
     }
   }
-  flush(n);
+  flush(s, n);
   return s.out;
 }
 

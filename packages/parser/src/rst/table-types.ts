@@ -219,18 +219,22 @@ export function cellRow(line: Line): CellRow {
   return { line, cols: new TextColumns(line.text, line.col) };
 }
 
+/** Scratch for `cellLines` (each row's end column), grown as needed: a cell allocates only its lines. */
+let cellEnds = new Int32Array(64);
+
 /**
  * docutils' `StringList.get_2D_block(top, left, bottom, right)` on text
- * columns: columns `left..right-1` of each row, trailing whitespace stripped,
- * then the indentation common to the non-blank lines removed. The result
- * keeps source positions.
+ * columns: columns `left..right-1` of rows `top..bottom-1`, trailing
+ * whitespace stripped, then the indentation common to the non-blank lines
+ * removed. The result keeps source positions.
  */
-export function cellLines(rows: readonly CellRow[], left: number, right: number): Line[] {
-  const n = rows.length;
-  const ends: number[] = [];
+export function cellLines(rows: readonly CellRow[], left: number, right: number, top = 0, bottom = rows.length): Line[] {
+  const n = bottom - top;
+  if (cellEnds.length < n) cellEnds = new Int32Array(Math.max(n, cellEnds.length * 2));
+  const ends = cellEnds;
   let indent = right;
   for (let i = 0; i < n; i++) {
-    const cols = (rows[i] as CellRow).cols;
+    const cols = (rows[top + i] as CellRow).cols;
     let f: number;
     let e: number;
     if (cols.plain) {
@@ -245,13 +249,13 @@ export function cellLines(rows: readonly CellRow[], left: number, right: number)
       f = left;
       while (f < e && isPyWhitespace(cols.char(f))) f++;
     }
-    ends.push(Math.max(e, left));
+    ends[i] = Math.max(e, left);
     if (e > left) indent = Math.min(indent, f - left);
   }
   if (!(indent > 0 && indent < right)) indent = 0;
   const out: Line[] = new Array<Line>(n);
   for (let i = 0; i < n; i++) {
-    const { line, cols } = rows[i] as CellRow;
+    const { line, cols } = rows[top + i] as CellRow;
     const e = ends[i] as number;
     const s = Math.min(left + indent, cols.length);
     const from = cols.start(s);
