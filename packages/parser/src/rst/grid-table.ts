@@ -39,6 +39,15 @@ const BAR = 0x7c;
 /** `=`: the second character of every head/body separator (tested before `GRID_HEAD_SEP`). */
 const EQUALS = 0x3d;
 
+export interface GridOptions {
+  /**
+   * `false`: trace every table cell by cell as docutils does, without the
+   * fast path for regular tables (`regularGrid`). For tests that check the
+   * fast path gives the same result; the default is `true`.
+   */
+  fastPaths?: boolean;
+}
+
 /** Whether `text` (the line with the table's indentation removed) opens a grid table. */
 export function isGridTableStart(text: string): boolean {
   return GRID_TOP.test(text);
@@ -48,7 +57,7 @@ export function isGridTableStart(text: string): boolean {
  * Scan the grid table whose top border is `lines[start]`. `lines` are the
  * lines of the current block context, dedented to the table's indentation.
  */
-export function scanGridTable(lines: Line[], start: number): TableScan {
+export function scanGridTable(lines: Line[], start: number, options: GridOptions = {}): TableScan {
   const first = lines[start];
   if (first === undefined || !GRID_TOP.test(first.text)) return { consumed: 0, messages: [] };
   const messages: TableMessage[] = [];
@@ -133,7 +142,7 @@ export function scanGridTable(lines: Line[], start: number): TableScan {
   }
 
   try {
-    return finish(parseGrid(rows, width));
+    return finish(parseGrid(rows, width, options));
   } catch (err) {
     if (err instanceof TableMarkupError) return malformed(err.message, err.offset);
     return malformed('Malformed table; parse incomplete.', 0);
@@ -144,18 +153,18 @@ export function scanGridTable(lines: Line[], start: number): TableScan {
  * docutils `GridTableParser.parse` alone, on lines that are the whole table
  * (no isolation, no border checks): what docutils' own table parser tests exercise.
  */
-export function parseGridTableBlock(block: readonly Line[]): TableBlockParse {
+export function parseGridTableBlock(block: readonly Line[], options: GridOptions = {}): TableBlockParse {
   const rows: CellRow[] = block.map(stripLine).map(cellRow);
   if (rows.length === 0) return { error: 'Malformed table; parse incomplete.', offset: 0 };
   try {
-    return { table: parseGrid(rows, (rows[0] as CellRow).cols.length) };
+    return { table: parseGrid(rows, (rows[0] as CellRow).cols.length, options) };
   } catch (err) {
     return err instanceof TableMarkupError ? { error: err.message, offset: err.offset } : { error: 'Malformed table; parse incomplete.', offset: 0 };
   }
 }
 
 /** docutils `GridTableParser.parse` on a block whose borders were checked. */
-function parseGrid(rows: readonly CellRow[], width: number): RawTable {
+function parseGrid(rows: readonly CellRow[], width: number, options: GridOptions): RawTable {
   const height = rows.length;
   const bottom = height - 1;
   const right = width - 1;
@@ -179,6 +188,8 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
   if (headBodySep === 0 || headBodySep === height - 1) {
     throw new TableMarkupError('The head/body row separator may not be the first or last line of the table.', height - 1);
   }
+  const regular = options.fastPaths === false ? undefined : regularGrid(rows, grid, width, headBodySep);
+  if (regular !== undefined) return regular;
 
   const ch = (r: number, c: number): number => (grid[r] as string).charCodeAt(c);
   // Prefix counts, made on first use, of the characters that cannot be part
@@ -331,6 +342,63 @@ function parseGrid(rows: readonly CellRow[], width: number): RawTable {
     headerRows = h;
   }
   return { colWidths, headerRows, rows: table };
+}
+
+/**
+ * Fast path for the usual grid table, one cell per row and column: every
+ * line that starts with `+` is the same full border as the top line (the
+ * head/body separator too, its `=` already turned into `-` in `grid`), every
+ * other line has a `|` in each column where the border has a `+`, and the
+ * last line is a border, not the first. Returns undefined for any other table, which then
+ * goes through docutils' tracing in `parseGrid`.
+ *
+ * Why the result is the same: on such a table, docutils' scan from a
+ * corner (row r, column p) goes right along the border to the next `+`
+ * (all `-` before it), down that column through `|`s to the next border
+ * line, where the corner, the bottom edge (a border: all `-`) and the left
+ * edge (all `|`) check out. So every cell is exactly one grid rectangle,
+ * each border line is a row boundary and each `+` of the border a column
+ * boundary, and the content characters are never looked at. Adjacent `+`s
+ * (empty columns) are left to the general path.
+ */
+function regularGrid(rows: readonly CellRow[], grid: readonly string[], width: number, headBodySep: number): RawTable | undefined {
+  const height = grid.length;
+  // A lone border line is a table without cells (and without columns, for docutils).
+  if (height < 2) return undefined;
+  const border = grid[0] as string;
+  if (border.length !== width || border.charCodeAt(0) !== PLUS || border.charCodeAt(width - 1) !== PLUS || !BORDER_ROW.test(border)) return undefined;
+  const seps: number[] = [];
+  for (let c = 0; c >= 0; c = border.indexOf('+', c + 1)) {
+    if (seps.length > 0 && c === (seps[seps.length - 1] as number) + 1) return undefined;
+    seps.push(c);
+  }
+  const borders: number[] = [0];
+  for (let r = 1; r < height; r++) {
+    const line = grid[r] as string;
+    if (line.charCodeAt(0) === PLUS) {
+      if (line !== border) return undefined;
+      borders.push(r);
+      continue;
+    }
+    if (line.length !== width) return undefined;
+    for (let k = 0; k < seps.length; k++) if (line.charCodeAt(seps[k] as number) !== BAR) return undefined;
+  }
+  if (borders[borders.length - 1] !== height - 1) return undefined;
+
+  const colWidths: number[] = [];
+  for (let k = 1; k < seps.length; k++) colWidths.push((seps[k] as number) - (seps[k - 1] as number) - 1);
+  const table: RawCell[][] = [];
+  for (let row = 0; row + 1 < borders.length; row++) {
+    const top = borders[row] as number;
+    const bottom = borders[row + 1] as number;
+    const cells: RawCell[] = [];
+    for (let column = 0; column + 1 < seps.length; column++) {
+      const lines = cellLines(rows, (seps[column] as number) + 1, seps[column + 1] as number, top + 1, bottom);
+      cells.push({ row, column, rowSpan: 1, colSpan: 1, offset: top + 1, lines });
+    }
+    table.push(cells);
+  }
+  return { colWidths, headerRows: headBodySep > 0 ? borders.indexOf(headBodySep) : 0, rows: table };
 }
 
 /**
