@@ -161,17 +161,35 @@ function isBulletChar(c: number): boolean {
 }
 
 /**
- * Whether `enumMatch(text)` can match: an enumerator is `#` or a run of ASCII
- * letters/digits followed by `.` or `)`, or starts with `(`.
+ * Whether `enumMatch(text)` can match. Its enumerators are `#`, digits, one
+ * letter, or lower- or upper-case Roman digits, followed by `.` or `)`
+ * (or the same in parentheses): a word like `Following` is rejected at its
+ * second character.
  */
 function mayBeEnumerator(text: string): boolean {
   const c0 = text.charCodeAt(0);
   if (c0 === 35 /* # */ || c0 === 40 /* ( */) return true;
-  let k = 0;
-  while (isAsciiAlnum(text.charCodeAt(k))) k++;
-  if (k === 0) return false;
+  let k = 1;
+  if (c0 >= 48 && c0 <= 57) {
+    while (isAsciiDigit(text.charCodeAt(k))) k++;
+  } else if (isRomanDigit(c0)) {
+    const upper = c0 < 97;
+    for (let c = text.charCodeAt(k); isRomanDigit(c) && c < 97 === upper; c = text.charCodeAt(k)) k++;
+  } else if (!isAsciiAlnum(c0)) {
+    return false;
+  }
   const c = text.charCodeAt(k);
   return c === 46 /* . */ || c === 41 /* ) */;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** i v x l c d m, either case. */
+function isRomanDigit(c: number): boolean {
+  const l = c | 0x20;
+  return (c < 97 ? c >= 65 : c <= 122) && (l === 105 || l === 118 || l === 120 || l === 108 || l === 99 || l === 100 || l === 109);
 }
 
 /** Whether the line could be a section underline (`ADORNMENT_RE`, whose first character is ASCII punctuation). */
@@ -220,7 +238,7 @@ export class RstBlockParser {
   ) {}
 
   private span(first: Line, last: Line): Position {
-    return this.map.position(first.offset, last.offset + last.text.length);
+    return this.map.positionNear(first.offset, first.line, last.offset + last.text.length, last.line);
   }
 
   private spanLines(lines: Line[]): Position {
@@ -550,7 +568,7 @@ export class RstBlockParser {
         };
         const first = content[0] ?? cell.lines[0];
         const last = content[content.length - 1] ?? first;
-        if (first && last) node.position = this.map.position(first.offset, last.offset + last.text.length);
+        if (first && last) node.position = this.span(first, last);
         return node;
       });
       const row: TableRow = { type: 'tableRow', header: r < raw.headerRows, children };

@@ -86,7 +86,11 @@ export class InlineSource {
     if (!line) return this.map.point(0);
     const k = i - (this.starts[lo] as number);
     // the joined '\n' between two lines: let the source map say where the next line starts
-    if (k >= line.text.length) return this.map.point(line.offset + line.text.length + (after ? 1 : 0));
+    if (k >= line.text.length) {
+      const o = line.offset + line.text.length + (after ? 1 : 0);
+      // after the line's end: on the same line, or (just past the terminator) on the next
+      return this.map.pointNear(o, after ? line.line + 1 : line.line);
+    }
     const d = after ? k + 1 : k;
     return { line: line.line, column: line.col + d + 1, offset: line.offset + d };
   }
