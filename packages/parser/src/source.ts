@@ -15,6 +15,16 @@ export interface Line {
   ind?: number;
 }
 
+/**
+ * A new `Line`. Every Line is made here (or by `shift`) with the `ind` slot
+ * present from the start, undefined until `lineIndent` fills it: adding the
+ * property to an existing object would change its hidden class and allocate
+ * a property store, for most lines of a page.
+ */
+export function makeLine(text: string, line: number, col: number, offset: number, ind?: number): Line {
+  return { text, line, col, offset, ind };
+}
+
 /** Maps offsets of one source string to points. */
 export class SourceMap {
   readonly lineStarts: number[];
@@ -91,7 +101,7 @@ export class SourceMap {
       let e = i + 1 < starts.length ? (starts[i + 1] as number) : this.text.length;
       if (e > s && this.text.charCodeAt(e - 1) === 10) e--;
       if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
-      out.push({ text: this.text.slice(s, e), line: i + 1, col: 0, offset: s });
+      out.push(makeLine(this.text.slice(s, e), i + 1, 0, s));
     }
     // A final newline does not start another line.
     const endsWithBreak = this.text.length > 0 && (this.text.charCodeAt(this.text.length - 1) === 10 || this.text.charCodeAt(this.text.length - 1) === 13);
@@ -103,9 +113,7 @@ export class SourceMap {
 /** `line` with its first `n` characters removed (its cached indentation carried over). */
 export function shift(line: Line, n: number): Line {
   const k = Math.min(n, line.text.length);
-  const out: Line = { text: line.text.slice(k), line: line.line, col: line.col + k, offset: line.offset + k };
-  if (line.ind !== undefined && k <= line.ind) out.ind = line.ind - k;
-  return out;
+  return makeLine(line.text.slice(k), line.line, line.col + k, line.offset + k, line.ind !== undefined && k <= line.ind ? line.ind - k : undefined);
 }
 
 const NON_BLANK = /\S/;

@@ -21,6 +21,7 @@ import type {
   List,
   ListItem,
   ParseMessage,
+  Point,
   Position,
   Section,
   Severity,
@@ -29,10 +30,10 @@ import type {
   TableRow,
   Target,
 } from '../model.js';
-import { indentOf, isBlank, lineIndent, shift, type Line, type SourceMap } from '../source.js';
+import { indentOf, isBlank, lineIndent, makeLine, shift, type Line, type SourceMap } from '../source.js';
 import { scanGridTable, isGridTableStart } from './grid-table.js';
 import { scanSimpleTable, isSimpleTableStart } from './simple-table.js';
-import type { RawTable, TableScan } from './table-types.js';
+import type { RawCell, RawTable, TableScan } from './table-types.js';
 import { inlineText, normalizeLabel, parseInline } from './inline.js';
 import { captionFromText } from '../caption.js';
 
@@ -71,7 +72,7 @@ export function parseCaption(lines: Line[], map: SourceMap): Caption | undefined
 
 /** The same source line with other text (a trimmed end); the cached indentation is not carried over. */
 function withText(line: Line, text: string): Line {
-  return { text, line: line.line, col: line.col, offset: line.offset };
+  return makeLine(text, line.line, line.col, line.offset);
 }
 
 /** Whether every line starts with `|` (a line block). */
@@ -89,13 +90,22 @@ export function dedent(lines: Line[]): Line[] {
     if (ind < min) min = ind;
   }
   if (min === Infinity || min === 0) return lines;
-  return lines.map((l) => (isBlank(l) ? { text: '', line: l.line, col: l.col, offset: l.offset } : shift(l, min)));
+  return lines.map((l) => (isBlank(l) ? makeLine('', l.line, l.col, l.offset) : shift(l, min)));
 }
 
 function trimBlankEnd(lines: Line[]): Line[] {
   let e = lines.length;
   while (e > 0 && isBlank(lines[e - 1])) e--;
   return e === lines.length ? lines : lines.slice(0, e);
+}
+
+/** `trimBlankStart(trimBlankEnd(lines))` with one copy at most. */
+function trimBlank(lines: Line[]): Line[] {
+  let e = lines.length;
+  while (e > 0 && isBlank(lines[e - 1])) e--;
+  let s = 0;
+  while (s < e && isBlank(lines[s])) s++;
+  return s === 0 && e === lines.length ? lines : lines.slice(s, e);
 }
 
 function trimBlankStart(lines: Line[]): Line[] {
@@ -556,26 +566,32 @@ export class RstBlockParser {
   }
 
   private tableNode(raw: RawTable, source: 'grid' | 'simple', block: Line[]): Table {
-    const rows: TableRow[] = raw.rows.map((cells, r) => {
-      const children: TableCell[] = cells.map((cell) => {
-        const content = trimBlankStart(trimBlankEnd(cell.lines));
-        const node: TableCell = {
-          type: 'tableCell',
-          column: cell.column,
-          rowSpan: cell.rowSpan,
-          colSpan: cell.colSpan,
-          children: content.length === 0 ? [] : ((this.fastPaths ? this.plainParagraphCell(content) : undefined) ?? this.parseBlocks(content)),
-        };
+    // Loops rather than map/filter chains: a page has hundreds of cells.
+    const rows: TableRow[] = [];
+    for (let r = 0; r < raw.rows.length; r++) {
+      const cells = raw.rows[r] as RawCell[];
+      const children: TableCell[] = [];
+      // the row's span: the smallest start and largest end among its cells (as `enclosing`)
+      let rowStart: Point | undefined;
+      let rowEnd: Point | undefined;
+      for (const cell of cells) {
+        const content = trimBlank(cell.lines);
+        const blocks = content.length === 0 ? [] : ((this.fastPaths ? this.plainParagraphCell(content) : undefined) ?? this.parseBlocks(content));
         const first = content[0] ?? cell.lines[0];
         const last = content[content.length - 1] ?? first;
-        if (first && last) node.position = this.span(first, last);
-        return node;
-      });
-      const row: TableRow = { type: 'tableRow', header: r < raw.headerRows, children };
-      const span = enclosing(children.map((c) => c.position));
-      if (span) row.position = span;
-      return row;
-    });
+        const { column, rowSpan, colSpan } = cell;
+        if (first && last) {
+          const position = this.span(first, last);
+          children.push({ type: 'tableCell', column, rowSpan, colSpan, children: blocks, position });
+          if (rowStart === undefined || position.start.offset < rowStart.offset) rowStart = position.start;
+          if (rowEnd === undefined || position.end.offset > rowEnd.offset) rowEnd = position.end;
+        } else {
+          children.push({ type: 'tableCell', column, rowSpan, colSpan, children: blocks });
+        }
+      }
+      const header = r < raw.headerRows;
+      rows.push(rowStart && rowEnd ? { type: 'tableRow', header, children, position: { start: rowStart, end: rowEnd } } : { type: 'tableRow', header, children });
+    }
     return { type: 'table', source, labels: [], colWidths: raw.colWidths, children: rows, position: this.spanLines(block) };
   }
 
@@ -874,7 +890,7 @@ function splitCsv(lines: Line[], delim: string, quote: string): Line[][][] {
   let cur: Line | undefined;
   let inQuote = false;
   const startCell = (l: Line, at: number) => {
-    cur = { text: '', line: l.line, col: l.col + at, offset: l.offset + at };
+    cur = makeLine('', l.line, l.col + at, l.offset + at);
   };
   for (const l of lines) {
     if (!inQuote && l.text.trim() === '') continue;
@@ -903,7 +919,7 @@ function splitCsv(lines: Line[], delim: string, quote: string): Line[][][] {
       if (ch === quote && c.text.trim() === '') {
         inQuote = true;
         // the cell text starts after the quote
-        cur = { text: '', line: l.line, col: l.col + k + 1, offset: l.offset + k + 1 };
+        cur = makeLine('', l.line, l.col + k + 1, l.offset + k + 1);
         continue;
       }
       if (ch === delim) {

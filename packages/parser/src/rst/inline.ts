@@ -116,10 +116,14 @@ interface Scan {
   textStart: number;
   /**
    * Per end-string: the smallest start from which a search for it failed
-   * (Infinity: none failed yet). Fixed fields, not a Map: a scan is made for
-   * every paragraph and cell.
+   * (Infinity: none failed yet). Fields of the scan, not a Map: a scan is
+   * made for every paragraph and cell.
    */
-  failed: Record<Delimiter, number>;
+  failedStar: number;
+  failedStrong: number;
+  failedBackquote: number;
+  failedLiteral: number;
+  failedBar: number;
 }
 
 /** Unescape backslash escapes: `\*` → `*`, backslash-space and backslash-newline vanish. */
@@ -146,15 +150,50 @@ function canEnd(text: string, j: number, len: number, delim: string): boolean {
 }
 
 /** Find the end-string `delim` at or after `from`; -1 when there is none. Memoised per delimiter. */
+function failedAt(s: Scan, delim: Delimiter): number {
+  switch (delim) {
+    case '*':
+      return s.failedStar;
+    case '**':
+      return s.failedStrong;
+    case '`':
+      return s.failedBackquote;
+    case '``':
+      return s.failedLiteral;
+    case '|':
+      return s.failedBar;
+  }
+}
+
+function setFailedAt(s: Scan, delim: Delimiter, at: number): void {
+  switch (delim) {
+    case '*':
+      s.failedStar = at;
+      break;
+    case '**':
+      s.failedStrong = at;
+      break;
+    case '`':
+      s.failedBackquote = at;
+      break;
+    case '``':
+      s.failedLiteral = at;
+      break;
+    case '|':
+      s.failedBar = at;
+      break;
+  }
+}
+
 function findEnd(s: Scan, delim: Delimiter, from: number, literal: boolean): number {
-  const failedAt = s.failed[delim];
-  if (from >= failedAt) return -1;
+  const failed = failedAt(s, delim);
+  if (from >= failed) return -1;
   let j = from;
   const text = s.text;
   while (true) {
     j = text.indexOf(delim, j);
     if (j < 0) {
-      s.failed[delim] = Math.min(from, failedAt);
+      setFailedAt(s, delim, Math.min(from, failed));
       return -1;
     }
     // An escaped end-string does not count (except inside literals).
@@ -268,7 +307,17 @@ function emit(s: Scan, start: number, stop: number, node: Inline): number {
 
 export function parseInlineSource(src: InlineSource): Inline[] {
   const text = src.text;
-  const s: Scan = { src, text, out: [], textStart: 0, failed: { '*': Infinity, '**': Infinity, '`': Infinity, '``': Infinity, '|': Infinity } };
+  const s: Scan = {
+    src,
+    text,
+    out: [],
+    textStart: 0,
+    failedStar: Infinity,
+    failedStrong: Infinity,
+    failedBackquote: Infinity,
+    failedLiteral: Infinity,
+    failedBar: Infinity,
+  };
   const n = text.length;
   let i = 0;
   while (i < n) {

@@ -4,7 +4,7 @@
  * docutils' notion of a text column (East Asian wide characters take two
  * columns, combining characters none).
  */
-import type { Line } from '../source.js';
+import { makeLine, type Line } from '../source.js';
 
 export interface RawCell {
   /** 0-based row index in the table (header rows first). */
@@ -108,7 +108,7 @@ export function stripLine(line: Line): Line {
   while (s < e && isPyWhitespace(t.charCodeAt(s))) s++;
   while (e > s && isPyWhitespace(t.charCodeAt(e - 1))) e--;
   if (s === 0 && e === t.length) return line;
-  return { text: t.slice(s, e), line: line.line, col: line.col + s, offset: line.offset + s };
+  return makeLine(t.slice(s, e), line.line, line.col + s, line.offset + s);
 }
 
 /* ---------------------------------------------------------- text columns */
@@ -260,7 +260,7 @@ export function cellLines(rows: readonly CellRow[], left: number, right: number,
     const s = Math.min(left + indent, cols.length);
     const from = cols.start(s);
     const to = e > s ? cols.start(e) : from;
-    out[i] = { text: line.text.slice(from, to), line: line.line, col: line.col + from, offset: line.offset + from };
+    out[i] = makeLine(line.text.slice(from, to), line.line, line.col + from, line.offset + from);
   }
   return out;
 }
