@@ -184,7 +184,7 @@ function mayBeEnumerator(text: string): boolean {
     while (isAsciiDigit(text.charCodeAt(k))) k++;
   } else if (isRomanDigit(c0)) {
     const upper = c0 < 97;
-    for (let c = text.charCodeAt(k); isRomanDigit(c) && c < 97 === upper; c = text.charCodeAt(k)) k++;
+    for (let c = text.charCodeAt(k); isRomanDigit(c) && (c < 97) === upper; c = text.charCodeAt(k)) k++;
   } else if (!isAsciiAlnum(c0)) {
     return false;
   }
