@@ -307,6 +307,13 @@ function emit(s: Scan, start: number, stop: number, node: Inline): number {
 
 export function parseInlineSource(src: InlineSource): Inline[] {
   const text = src.text;
+  const n = text.length;
+  SPECIAL.lastIndex = 0;
+  if (!SPECIAL.test(text)) {
+    // Fast path: no character where markup can start, and no backslash, so
+    // the whole text is one text node, as the loop below would make it.
+    return n === 0 ? [] : [{ type: 'text', value: text, position: src.position(0, n) }];
+  }
   const s: Scan = {
     src,
     text,
@@ -318,8 +325,8 @@ export function parseInlineSource(src: InlineSource): Inline[] {
     failedLiteral: Infinity,
     failedBar: Infinity,
   };
-  const n = text.length;
-  let i = 0;
+  // the first special character, found above
+  let i = SPECIAL.lastIndex - 1;
   while (i < n) {
     // `test` finds the next special character without building a match array.
     SPECIAL.lastIndex = i;
