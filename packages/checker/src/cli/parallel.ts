@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
 import type { CheckInput } from '../docset.js';
+import { DocdriftCache } from '../cache.js';
 
 /** Below this many bytes of checked text, threads cost more than they save. */
 export const PARALLEL_MIN_BYTES = 4_000_000;
@@ -31,8 +32,11 @@ export async function checkParallel(input: CheckInput, config: Config, opts: Par
   const count = opts.threads ?? defaultThreads();
   if (count <= 1) return checkDocSet(input, config).diagnostics;
   let done = 0;
-  const shards = Array.from({ length: count }, (_, index) =>
+  // Shards 1… go to worker threads; shard 0 is checked on this thread meanwhile (it already holds
+  // the input, so that saves a thread's start-up, its copy of the texts and its warm-up).
+  const shards = Array.from({ length: count - 1 }, (_, k) =>
     new Promise<Diagnostic[]>((resolve, reject) => {
+      const index = k + 1;
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
         workerData: { input, config, shard: { index, count }, cacheDir: opts.cacheDir },
         resourceLimits: { maxOldGenerationSizeMb: 384 },
@@ -49,8 +53,17 @@ export async function checkParallel(input: CheckInput, config: Config, opts: Par
       });
     }),
   );
+  let reported = 0;
+  const own = checkDocSet(input, config, {
+    shard: { index: 0, count },
+    ...(opts.cacheDir !== undefined ? { parse: DocdriftCache.attach(opts.cacheDir).parse } : {}),
+    onPage(n) {
+      done += n - reported;
+      reported = n;
+      opts.onProgress?.(done);
+    },
+  }).diagnostics;
   const results = await Promise.all(shards);
-  const all = sortDiagnostics(results.flat());
   // Shards never overlap (each page is checked once), so no deduplication is needed.
-  return all;
+  return sortDiagnostics([...own, ...results.flat()]);
 }
