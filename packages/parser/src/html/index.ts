@@ -3,8 +3,8 @@
  * parse5 as the HTML parser. Positions of every node point into the
  * original source through a `ValueMap` (see offsets.ts).
  */
-import { parseFragment } from 'parse5';
 import type { ParserError } from 'parse5';
+import { htmlLibs } from '../libs.js';
 import type {
   Block,
   Comment,
@@ -512,7 +512,7 @@ export function htmlBlocks(value: string, start: number, end: number, map: Sourc
   const fallback: Html = { type: 'html', value, position: map.position(start, end) };
   try {
     const errors: ParserError[] = [];
-    const fragment = parseFragment(value, {
+    const fragment = htmlLibs().parseFragment(value, {
       sourceCodeLocationInfo: true,
       onParseError: options.reportParseErrors === false ? null : (e) => errors.push(e),
     });
@@ -584,7 +584,7 @@ function parseStartTagWithParse5(raw: string, tag: string, selfClosing: boolean)
   // (parse5 drops `<td>` or `<tr>` outside a table; a template keeps them).
   let el: P5Element | undefined;
   try {
-    const frag = parseFragment(`<template>${raw}</template>`, { sourceCodeLocationInfo: true });
+    const frag = htmlLibs().parseFragment(`<template>${raw}</template>`, { sourceCodeLocationInfo: true });
     const tpl = frag.childNodes[0];
     const content = tpl !== undefined && isElement(tpl) && 'content' in tpl ? (tpl as P5Template).content : undefined;
     el = content?.childNodes.find((c): c is P5Element => isElement(c));

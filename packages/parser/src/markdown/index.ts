@@ -6,9 +6,7 @@
  * inline HTML tags, which mdast gives one tag at a time (`<a name="x">`,
  * text, `</a>`), are paired up here. See README "Markdown and HTML".
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { markdownLibs } from '../libs.js';
 import type * as Md from 'mdast';
 import type { Block, Code, Heading, Html, Inline, List, ListItem, Node, ParseMessage, Position, Table, TableCell, TableRow } from '../model.js';
 import type { SourceMap } from '../source.js';
@@ -28,6 +26,7 @@ import { sectionize } from './sections.js';
 export function parseMarkdown(text: string, map: SourceMap, messages: ParseMessage[]): Block[] {
   let tree: Md.Root;
   try {
+    const { fromMarkdown, gfm, gfmFromMarkdown } = markdownLibs();
     tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   } catch (e) {
     messages.push(failure(e, 'Could not parse Markdown', map.position(0, text.length)));
