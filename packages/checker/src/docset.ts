@@ -6,7 +6,7 @@
 import { parse, toText } from '@docdrift/parser';
 import type { Figure, Format, Heading, ParseMessage, Position, Root, Section, Table } from '@docdrift/parser';
 import type { Config } from './config.js';
-import { docutilsId, normLabel, scanPage } from './labels.js';
+import { docutilsId, normLabel, scanHeader, scanLabels, type scanPage } from './labels.js';
 import { scanTargets, type ScannedTarget } from './targets.js';
 import type { DocSet, LabelDefinition, LabelIndex, LabelTarget, Page, Project, UrlResolution, VariantGroup } from './model.js';
 import { isInside, normalizePath, relativeTo } from './paths.js';
@@ -123,20 +123,27 @@ class PageImpl implements Page {
     return this.parsed().messages;
   }
 
+  private header: ReturnType<typeof scanHeader> | undefined;
+  /** The top of the page only: pairing reads this for every page, labels are scanned when needed. */
+  private get top(): ReturnType<typeof scanHeader> {
+    if (!this.header) this.header = scanHeader(this.text, this.format);
+    return this.header;
+  }
+
   /** The light scan: labels and page metadata without parsing (deterministic, whatever was parsed when). */
   get scan(): ReturnType<typeof scanPage> {
-    if (!this.scanned) this.scanned = scanPage(this.text, this.format);
+    if (!this.scanned) this.scanned = { labels: scanLabels(this.text, this.format), ...this.top };
     return this.scanned;
   }
 
   get title(): string | undefined {
-    return this.scan.title;
+    return this.top.title;
   }
   get originalName(): string | undefined {
-    return this.scan.originalName;
+    return this.top.originalName;
   }
   get pageLabels(): readonly string[] {
-    return this.scan.pageLabels;
+    return this.top.pageLabels;
   }
 }
 

@@ -50,11 +50,13 @@ const ADORNMENT = /^([=\-`:'"~^_*+#<>.])\1*[ \t]*$/;
  * report references that Sphinx resolves.
  */
 export function scanPage(text: string, format: 'rst' | 'markdown'): ScanResult {
+  return { labels: scanLabels(text, format), ...scanHeader(text, format) };
+}
+
+/** The labels of a page (see `scanPage`). */
+export function scanLabels(text: string, format: 'rst' | 'markdown'): ScannedLabel[] {
   const labels: ScannedLabel[] = [];
   const loc = lineLocator(text);
-  let originalName: string | undefined;
-  let title: string | undefined;
-  const pageLabels: string[] = [];
   const at_ = (offset: number): { line: number; column: number; offset: number } => {
     const line = loc(offset);
     return { line, column: offset - loc.start(line) + 1, offset };
@@ -82,6 +84,25 @@ export function scanPage(text: string, format: 'rst' | 'markdown'): ScanResult {
     if (/\s(?:name|id)\s*=/.test(text)) {
       for (const m of text.matchAll(HTML_ANCHOR)) labels.push({ name: m[1] as string, label: normLabel(m[1] as string), ...at_(m.index), context: 'html' });
     }
+  } else {
+    for (const m of text.matchAll(HTML_ANCHOR)) {
+      const name = m[1] as string;
+      labels.push({ name, label: normLabel(name), ...at_(m.index), context: 'html' });
+    }
+  }
+  return labels;
+}
+
+/**
+ * What is at the top of a page: `:original_name:`, title and page labels
+ * (see `scanPage`). Cheap: variant pairing reads it for every page, also
+ * for the context pages of a one-file run, whose labels are never needed.
+ */
+export function scanHeader(text: string, format: 'rst' | 'markdown'): Omit<ScanResult, 'labels'> {
+  let originalName: string | undefined;
+  let title: string | undefined;
+  const pageLabels: string[] = [];
+  if (format === 'rst') {
     const on = /^:original_name:[ \t]+(\S+)/m.exec(text.slice(0, 4000));
     if (on) originalName = (on[1] as string).replace(/\.html?$/, '');
     // Title: the first text line followed by an adornment line (optionally with an overline).
@@ -100,10 +121,6 @@ export function scanPage(text: string, format: 'rst' | 'markdown'): ScanResult {
       if (line.trim() !== '' && !lm && !line.startsWith(':') && !line.startsWith('..') && !ADORNMENT.test(line)) pending.length = 0;
     }
   } else {
-    for (const m of text.matchAll(HTML_ANCHOR)) {
-      const name = m[1] as string;
-      labels.push({ name, label: normLabel(name), ...at_(m.index), context: 'html' });
-    }
     const h = /^#[ \t]+([^\n]*)$/m.exec(text);
     if (h) {
       const heading = h[1] as string;
@@ -115,7 +132,7 @@ export function scanPage(text: string, format: 'rst' | 'markdown'): ScanResult {
         .trim();
     }
   }
-  return { labels, originalName, title, pageLabels };
+  return { originalName, title, pageLabels };
 }
 
 /** A title line without inline markup: `**x**`, ``x``, `:role:`x``, `x`_. */
