@@ -14,6 +14,18 @@ const STOP = new Set(
  * "configuration" → "configur").
  */
 export function stem(word: string): string {
+  let w = stems.get(word);
+  if (w === undefined) {
+    // The same few thousand words come back on every page: remember them (bounded).
+    if (stems.size >= 50_000) stems.clear();
+    stems.set(word, (w = stemOf(word)));
+  }
+  return w;
+}
+
+const stems = new Map<string, string>();
+
+function stemOf(word: string): string {
   let w = word.toLowerCase();
   if (w.length <= 3) return w;
   if (/ies$/.test(w)) w = w.slice(0, -3) + 'y';

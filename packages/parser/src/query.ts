@@ -25,9 +25,11 @@ export function visit(node: AnyNode, fn: (node: AnyNode, ancestors: readonly Any
   go(node);
 }
 
+const NO_NODES: readonly AnyNode[] = [];
+
 /** Inline content that is not in `children` (definition terms). */
-function extraChildren(n: AnyNode): AnyNode[] {
-  return n.type === 'definitionItem' ? (n.term as AnyNode[]) : [];
+function extraChildren(n: AnyNode): readonly AnyNode[] {
+  return n.type === 'definitionItem' ? (n.term as AnyNode[]) : NO_NODES;
 }
 
 /** Plain text of any node: inline text, blocks joined by blank lines, cells by ` | `. */

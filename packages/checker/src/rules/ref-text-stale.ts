@@ -1,5 +1,5 @@
-import { toText, visit } from '@docdrift/parser';
-import type { CrossReference, NodeBase } from '@docdrift/parser';
+import { toText } from '@docdrift/parser';
+import type { NodeBase } from '@docdrift/parser';
 import type { LabelDefinition, Page, Project } from '../model.js';
 import { defineRule, docsUrl } from '../rule.js';
 import { similarity, titleWeights, wordSet } from '../words.js';
@@ -73,24 +73,22 @@ export default defineRule<Options>({
     defaultOptions: { minSimilarity: 0.5 },
   },
   check(ctx) {
-    visit(ctx.root, (n) => {
-      if (n.type !== 'crossReference') return undefined;
-      const ref = n as CrossReference;
-      if (ref.role !== 'ref' || !ref.explicit) return false;
+    for (const ref of ctx.nodes('crossReference')) {
+      if (ref.role !== 'ref' || !ref.explicit) continue;
       const text = toText(ref.children).replace(/\s+/g, ' ').trim();
-      if (text === '' || NUMBERED_RE.test(text) || CODE_LIKE_RE.test(text)) return false;
+      if (text === '' || NUMBERED_RE.test(text) || CODE_LIKE_RE.test(text)) continue;
       const words = [...wordSet(text)];
-      if (words.length === 0 || words.every((w) => POINTING.has(w) || /^\d+$/.test(w) || w.length === 1)) return false;
-      if (text.toLowerCase().replace(/\s+/g, ' ') === ref.label) return false;
+      if (words.length === 0 || words.every((w) => POINTING.has(w) || /^\d+$/.test(w) || w.length === 1)) continue;
+      if (text.toLowerCase().replace(/\s+/g, ' ') === ref.label) continue;
 
       const targets = ctx.labels
         .get(ref.label)
         .map(titleOf)
         .filter((t): t is Titled => t !== undefined);
       const first = targets[0];
-      if (!first) return false;
+      if (!first) continue;
       const weight = weightsOf(ctx.project);
-      if (targets.some((t) => similarity(text, t.title, weight) >= ctx.options.minSimilarity)) return false;
+      if (targets.some((t) => similarity(text, t.title, weight) >= ctx.options.minSimilarity)) continue;
 
       const what = first.what === 'page' ? 'page' : first.what;
       const titled = first.what === 'table' || first.what === 'figure' ? 'captioned' : 'titled';
@@ -99,7 +97,6 @@ export default defineRule<Options>({
         message: `:ref: text "${text}" no longer resembles the ${what} it points to, ${titled} "${first.title}": update the text, or drop it so Sphinx uses the ${first.what === 'table' || first.what === 'figure' ? 'caption' : 'title'}`,
         related: [{ page: first.page, node: first.node, message: `the ${what} \`${ref.target}\` points to` }],
       });
-      return false;
-    });
+    }
   },
 });
