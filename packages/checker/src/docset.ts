@@ -390,7 +390,18 @@ class DocSetImpl implements DocSet {
     return anchor ? `${page.url}#${docutilsId(anchor)}` : page.url;
   }
 
+  /** Resolutions by project of the linking page and URL: pages link to the same few URLs over and over. */
+  private readonly resolved = new Map<string, UrlResolution | undefined>();
+
   resolveUrl(url: string, from?: Page): UrlResolution | undefined {
+    const key = `${from ? from.project.root : ''}\u0000${url}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const r = this.resolveUncached(url, from);
+    this.resolved.set(key, r);
+    return r;
+  }
+
+  private resolveUncached(url: string, from?: Page): UrlResolution | undefined {
     let u: URL;
     try {
       u = new URL(url);
