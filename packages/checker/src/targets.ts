@@ -43,10 +43,11 @@ export function scanTargets(text: string, format: 'rst' | 'markdown'): Map<strin
 
 function scanRst(text: string): Map<string, ScannedTarget> {
   const out = new Map<string, ScannedTarget>();
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const raw = text.split('\n');
+  const lines = text.includes('\r') ? raw.map((l) => l.replace(/\r$/, '')) : raw;
   const starts: number[] = [];
   let off = 0;
-  for (const l of text.split('\n')) {
+  for (const l of raw) {
     starts.push(off);
     off += l.length + 1;
   }
@@ -66,7 +67,17 @@ function scanRst(text: string): Map<string, ScannedTarget> {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (line.trim() === '') continue;
+    const c = line.charCodeAt(0);
+    if (c === 32 || c === 9) {
+      // An indented line is never a title or an adornment: only an indented label or directive
+      // (`.. x`) matters, and most indented lines are table rows and list or note bodies.
+      const at = line.search(/\S/);
+      if (at < 0) continue;
+      if (line.charCodeAt(at) !== 46 || line.charCodeAt(at + 1) !== 46) {
+        pending = [];
+        continue;
+      }
+    } else if (line === '' || line.trim() === '') continue;
     const lm = LABEL_LINE.exec(line);
     if (lm) {
       pending.push(normLabel((lm[2] as string).replace(/^`|`$/g, '')));
