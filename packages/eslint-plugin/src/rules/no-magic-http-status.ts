@@ -137,10 +137,90 @@ const rule = createRule<[Options], MessageIds>({
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, [Options]>>;
 
+/** What the rule derives from its options, once per options object (ESLint passes the same one for every file). */
+interface Setup {
+  readonly configured: ProviderSpec;
+  /** The configured provider first, then the built-in ones. */
+  readonly specs: readonly ProviderSpec[];
+  readonly enumNames: ReadonlySet<string>;
+  readonly allow: ReadonlySet<number> | undefined;
+}
+
+const setups = new WeakMap<Options, Setup>();
+/** Custom providers by their JSON, so that the same option gives the same spec (and its caches) in every file. */
+const customSpecs = new Map<string, ProviderSpec>();
+
+let lastOptions: Options | undefined;
+let lastSetup: Setup | undefined;
+
+function setupOf(options: Required<Options>): Setup {
+  // ESLint passes the same options object for every file of a run: compare it with the last one first.
+  if (options === lastOptions && lastSetup) return lastSetup;
+  let setup = setups.get(options);
+  if (setup) {
+    lastOptions = options;
+    lastSetup = setup;
+    return setup;
+  }
+  const provider = options.provider;
+  let configured: ProviderSpec;
+  if (typeof provider === 'string') {
+    configured = providerSpec(provider);
+  } else {
+    const key = JSON.stringify(provider);
+    configured = customSpecs.get(key) ?? providerSpec(provider);
+    customSpecs.set(key, configured);
+  }
+  setup = {
+    configured,
+    specs: [configured, ...Object.values(BUILT_IN_PROVIDERS).filter((s) => s.module !== configured.module)],
+    enumNames: new Set(['StatusCodes', 'HttpStatus', configured.binding]),
+    allow: options.allow.length > 0 ? new Set(options.allow) : undefined,
+  };
+  setups.set(options, setup);
+  lastOptions = options;
+  lastSetup = setup;
+  return setup;
+}
+
+/**
+ * A report of a code with the configured provider's constant, the same for
+ * every file: the constant and the message data (ESLint only reads `data`,
+ * so one object serves every report of the code).
+ */
+type Prepared =
+  | { readonly constant: string; readonly data: Readonly<{ code: number; phrase: string; constant: string }> }
+  | { readonly constant: undefined; readonly data: Readonly<{ code: number; phrase: string; provider: string }> };
+
+/** Per provider and NestJS major (`-1`: not versioned or unknown), by code. */
+const preparedBySpec = new WeakMap<ProviderSpec, Map<number, (Prepared | undefined)[]>>();
+
+function preparedTable(spec: ProviderSpec, nestMajor: number | undefined): (Prepared | undefined)[] {
+  let byMajor = preparedBySpec.get(spec);
+  if (!byMajor) {
+    byMajor = new Map();
+    preparedBySpec.set(spec, byMajor);
+  }
+  const key = spec.nestVersioned && nestMajor !== undefined ? nestMajor : -1;
+  let table = byMajor.get(key);
+  if (!table) {
+    table = [];
+    byMajor.set(key, table);
+  }
+  return table;
+}
+
+function prepare(spec: ProviderSpec, code: number, nestMajor: number | undefined): Prepared {
+  const phrase = phraseOf(code);
+  const c = constantFor(spec, code, nestMajor);
+  if ('lacking' in c) return { constant: undefined, data: Object.freeze({ code, phrase, provider: c.lacking }) };
+  const constant = `${spec.binding}.${c.name}`;
+  return { constant, data: Object.freeze({ code, phrase, constant }) };
+}
+
 /** What the rule works out once per file, on the first number worth a look. */
 interface FileState {
-  readonly configured: ProviderSpec;
-  readonly specs: readonly ProviderSpec[];
+  readonly setup: Setup;
   readonly pc: PositionContext;
   /** Where the file is and its package, once a report needs them. */
   where?: { readonly filename: string; readonly manifest: PackageManifest | undefined };
@@ -151,9 +231,13 @@ interface FileState {
   nestMajor?: { value: number | undefined };
   /** Whether the file's text mentions the configured binding at all (if not, no scope lookup is needed). */
   bindingMentioned?: boolean;
+  /** Whether a fix may add an import of the configured provider (a dependency of the file's package). */
+  mayImport?: boolean;
+  /** Reports with the configured provider's constants, by code. */
+  prepared?: (Prepared | undefined)[];
   /** The import of the configured provider, once a fix needs it. */
   insertion?: Insertion;
-  readonly byScope: Map<TSESLint.Scope.Scope, ScopeFacts>;
+  byScope?: Map<TSESLint.Scope.Scope, ScopeFacts>;
 }
 
 /** Per scope: the constants visible there, and whether the configured binding's name is free. */
@@ -164,22 +248,11 @@ interface ScopeFacts {
 
 const NOTHING_IN_SCOPE: ScopeFacts = { visible: [], nameFree: true };
 
-const specsByConfigured = new WeakMap<ProviderSpec, readonly ProviderSpec[]>();
-
-function fileState(context: Context, options: Required<Options>): FileState {
-  const configured = providerSpec(options.provider);
-  let specs = specsByConfigured.get(configured);
-  if (!specs) {
-    specs = [configured, ...Object.values(BUILT_IN_PROVIDERS).filter((s) => s.module !== configured.module)];
-    specsByConfigured.set(configured, specs);
-  }
-  const enumNames = new Set(['StatusCodes', 'HttpStatus', configured.binding]);
-  return {
-    configured,
-    specs,
-    pc: { sourceCode: context.sourceCode, checkRanges: options.checkRanges, types: typeInfo(context.sourceCode, enumNames) },
-    byScope: new Map(),
-  };
+function fileState(context: Context, setup: Setup, checkRanges: boolean): FileState {
+  const sourceCode = context.sourceCode;
+  // Type information only comes with a program (typescript-eslint with `project`/`projectService`).
+  const types = sourceCode.parserServices?.program ? typeInfo(sourceCode, setup.enumNames) : undefined;
+  return { setup, pc: { sourceCode, checkRanges, types } };
 }
 
 function whereOf(f: FileState, context: Context): NonNullable<FileState['where']> {
@@ -198,128 +271,145 @@ function isTestFileState(f: FileState, context: Context): boolean {
   return f.testFile;
 }
 
+function nestMajor(f: FileState, context: Context): number | undefined {
+  if (!f.nestMajor) {
+    const { filename, manifest } = whereOf(f, context);
+    const installed = installedVersion(dirname(filename), '@nestjs/common');
+    const range = installed ?? manifest?.runtime.get('@nestjs/common') ?? manifest?.dev.get('@nestjs/common');
+    f.nestMajor = { value: range === undefined ? undefined : minimumMajor(range) };
+  }
+  return f.nestMajor.value;
+}
+
+/** Whether a fix may import `spec` in this file: its package is a dependency (a devDependency in test files). */
+function mayImport(f: FileState, context: Context, spec: ProviderSpec): boolean {
+  if (spec.packageName === undefined) return true;
+  const { manifest } = whereOf(f, context);
+  if (!manifest) return false;
+  return manifest.runtime.has(spec.packageName) || (manifest.dev.has(spec.packageName) && isTestFileState(f, context));
+}
+
+function scopeFacts(f: FileState, info: ModuleInfo, node: TSESTree.Node): ScopeFacts {
+  const configured = f.setup.configured;
+  const scope = f.pc.sourceCode.getScope(node);
+  const byScope = (f.byScope ??= new Map());
+  let facts = byScope.get(scope);
+  if (!facts) {
+    f.ordered ??= [
+      ...info.accesses.filter((a) => a.spec === configured),
+      ...info.accesses.filter((a) => a.spec !== configured),
+    ];
+    facts = {
+      visible: f.ordered.filter((a) => isVisible(scope, a)),
+      nameFree: isNameFree(scope, configured.binding),
+    };
+    byScope.set(scope, facts);
+  }
+  return facts;
+}
+
+/** `fix`, `suggest` or `none`, given what TypeScript would see after the replacement. */
+function fixMode(f: FileState, spec: ProviderSpec, position: StatusPosition): 'fix' | 'suggest' | 'none' {
+  if (position.asConst && spec.valueType !== 'enum') return 'none';
+  switch (position.safety) {
+    case 'number':
+      return 'fix';
+    case 'widening':
+      return spec.valueType === 'enum' ? 'suggest' : 'fix';
+    case 'literal': {
+      if (spec.valueType !== 'number') return 'fix';
+      const types = f.pc.types;
+      if (!types) return 'suggest';
+      const fits = position.comparedWith
+        ? types.isWideNumber(position.comparedWith)
+        : types.numberFits(position.slot) === true;
+      return fits ? 'fix' : 'suggest';
+    }
+  }
+}
+
+function reportStatus(context: Context, f: FileState, node: TSESTree.NumberLiteral, code: number, position: StatusPosition): void {
+  const sourceCode = f.pc.sourceCode;
+  const configured = f.setup.configured;
+  const info = (f.module ??= scanModule(sourceCode, f.setup.specs, context.languageOptions.sourceType));
+  // The common case, a file with no provider imported and the name unused, needs no scope analysis.
+  const facts =
+    info.accesses.length === 0 && !(f.bindingMentioned ??= sourceCode.text.includes(configured.binding))
+      ? NOTHING_IN_SCOPE
+      : scopeFacts(f, info, node);
+  let spec = configured;
+  let constant: string | undefined;
+  let data: Readonly<{ code: number; phrase: string; constant: string }> | undefined;
+  for (const access of facts.visible) {
+    const c = constantFor(access.spec, code, access.spec.nestVersioned ? nestMajor(f, context) : undefined);
+    if ('name' in c) {
+      spec = access.spec;
+      constant = `${access.object}.${c.name}`;
+      data = { code, phrase: phraseOf(code), constant };
+      break;
+    }
+  }
+  const needsImport = constant === undefined;
+  if (constant === undefined || data === undefined) {
+    const table = (f.prepared ??= preparedTable(configured, configured.nestVersioned ? nestMajor(f, context) : undefined));
+    const prepared = (table[code] ??= prepare(configured, code, configured.nestVersioned ? nestMajor(f, context) : undefined));
+    if (prepared.constant === undefined) {
+      context.report({ node, messageId: 'magicStatusNoConstant', data: prepared.data });
+      return;
+    }
+    constant = prepared.constant;
+    data = prepared.data;
+  }
+
+  let mode = fixMode(f, spec, position);
+  if (needsImport && mode !== 'none') {
+    if (!facts.nameFree) mode = 'none';
+    else if (mode === 'fix' && !(f.mayImport ??= mayImport(f, context, configured))) mode = 'suggest';
+  }
+  if (mode === 'none') {
+    context.report({ node, messageId: 'magicStatus', data });
+    return;
+  }
+  const text = constant;
+  const replace = needsImport
+    ? (): TSESLint.RuleFix =>
+        replaceWithImport(sourceCode.text, (f.insertion ??= importInsertion(sourceCode, info, configured)), node, text)
+    : (): TSESLint.RuleFix => ({ range: node.range, text });
+  if (mode === 'fix') {
+    context.report({ node, messageId: 'magicStatus', data, fix: replace });
+    return;
+  }
+  context.report({
+    node,
+    messageId: 'magicStatus',
+    data,
+    suggest: [
+      needsImport
+        ? {
+            messageId: 'replaceWithConstantAndImport',
+            data: { ...data, binding: configured.binding, module: configured.module },
+            fix: replace,
+          }
+        : { messageId: 'replaceWithConstant', data, fix: replace },
+    ],
+  });
+}
+
 function createListeners(context: Context, given: Readonly<[Options]>): TSESLint.RuleListener {
   // Every property is set: meta.defaultOptions is merged into what the user gave.
   const options = given[0] as Required<Options>;
-  const { sourceCode } = context;
+  const setup = setupOf(options);
   const { checkRanges, reportUnregistered } = options;
-  const allow = options.allow.length > 0 ? new Set(options.allow) : undefined;
+  const allow = setup.allow;
   let state: FileState | undefined;
-  const file = (): FileState => (state ??= fileState(context, options));
-  if (options.ignoreTests && isTestFileState(file(), context)) return {};
-
-  function nestMajor(f: FileState): number | undefined {
-    if (!f.nestMajor) {
-      const { filename, manifest } = whereOf(f, context);
-      const installed = installedVersion(dirname(filename), '@nestjs/common');
-      const range = installed ?? manifest?.runtime.get('@nestjs/common') ?? manifest?.dev.get('@nestjs/common');
-      f.nestMajor = { value: range === undefined ? undefined : minimumMajor(range) };
-    }
-    return f.nestMajor.value;
+  if (options.ignoreTests) {
+    state = fileState(context, setup, checkRanges);
+    if (isTestFileState(state, context)) return {};
   }
 
-  function mayImport(f: FileState, spec: ProviderSpec): boolean {
-    if (spec.packageName === undefined) return true;
-    const { manifest } = whereOf(f, context);
-    if (!manifest) return false;
-    return manifest.runtime.has(spec.packageName) || (manifest.dev.has(spec.packageName) && isTestFileState(f, context));
-  }
-
-  function scopeFacts(f: FileState, info: ModuleInfo, node: TSESTree.Node): ScopeFacts {
-    // The common case, a file with no provider imported and the name unused, needs no scope analysis.
-    f.bindingMentioned ??= sourceCode.text.includes(f.configured.binding);
-    if (info.accesses.length === 0 && !f.bindingMentioned) return NOTHING_IN_SCOPE;
-    const scope = sourceCode.getScope(node);
-    let facts = f.byScope.get(scope);
-    if (!facts) {
-      f.ordered ??= [
-        ...info.accesses.filter((a) => a.spec === f.configured),
-        ...info.accesses.filter((a) => a.spec !== f.configured),
-      ];
-      facts = {
-        visible: f.ordered.filter((a) => isVisible(scope, a)),
-        nameFree: isNameFree(scope, f.configured.binding),
-      };
-      f.byScope.set(scope, facts);
-    }
-    return facts;
-  }
-
-  /** `fix`, `suggest` or `none`, given what TypeScript would see after the replacement. */
-  function fixMode(f: FileState, spec: ProviderSpec, position: StatusPosition): 'fix' | 'suggest' | 'none' {
-    if (position.asConst && spec.valueType !== 'enum') return 'none';
-    switch (position.safety) {
-      case 'number':
-        return 'fix';
-      case 'widening':
-        return spec.valueType === 'enum' ? 'suggest' : 'fix';
-      case 'literal': {
-        if (spec.valueType !== 'number') return 'fix';
-        const types = f.pc.types;
-        if (!types) return 'suggest';
-        const fits = position.comparedWith
-          ? types.isWideNumber(position.comparedWith)
-          : types.numberFits(position.slot) === true;
-        return fits ? 'fix' : 'suggest';
-      }
-    }
-  }
-
-  function reportStatus(f: FileState, node: TSESTree.NumberLiteral, code: number, position: StatusPosition): void {
-    const phrase = phraseOf(code);
-    const info = (f.module ??= scanModule(sourceCode, f.specs, context.languageOptions.sourceType));
-    const facts = scopeFacts(f, info, node);
-    const configured = f.configured;
-    let spec = configured;
-    let constant: string | undefined;
-    for (const access of facts.visible) {
-      const c = constantFor(access.spec, code, access.spec.nestVersioned ? nestMajor(f) : undefined);
-      if ('name' in c) {
-        spec = access.spec;
-        constant = `${access.object}.${c.name}`;
-        break;
-      }
-    }
-    const needsImport = constant === undefined;
-    if (constant === undefined) {
-      const c = constantFor(configured, code, configured.nestVersioned ? nestMajor(f) : undefined);
-      if ('lacking' in c) {
-        context.report({ node, messageId: 'magicStatusNoConstant', data: { code, phrase, provider: c.lacking } });
-        return;
-      }
-      constant = `${configured.binding}.${c.name}`;
-    }
-
-    let mode = fixMode(f, spec, position);
-    if (needsImport && mode !== 'none') {
-      if (!facts.nameFree) mode = 'none';
-      else if (mode === 'fix' && !mayImport(f, configured)) mode = 'suggest';
-    }
-    const text = constant;
-    const replace = needsImport
-      ? (): TSESLint.RuleFix =>
-          replaceWithImport(sourceCode.text, (f.insertion ??= importInsertion(sourceCode, info, configured)), node, text)
-      : (fixer: TSESLint.RuleFixer): TSESLint.RuleFix => fixer.replaceText(node, text);
-    const data = { code, phrase, constant: text };
-    context.report({
-      node,
-      messageId: 'magicStatus',
-      data,
-      fix: mode === 'fix' ? replace : null,
-      suggest:
-        mode === 'suggest'
-          ? [
-              needsImport
-                ? {
-                    messageId: 'replaceWithConstantAndImport',
-                    data: { ...data, binding: configured.binding, module: configured.module },
-                    fix: replace,
-                  }
-                : { messageId: 'replaceWithConstant', data, fix: replace },
-            ]
-          : null,
-    });
-  }
+  /** Status numbers and their positions, in source order: reported together at the end of the file. */
+  const found: TSESTree.NumberLiteral[] = [];
+  const positions: StatusPosition[] = [];
 
   return {
     Literal(node) {
@@ -329,15 +419,24 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
       const registered = REGISTERED[code] === 1;
       if (!registered && !checkRanges && !reportUnregistered) return;
       if (!Number.isInteger(code) || allow?.has(code)) return;
-      const f = file();
+      const f = (state ??= fileState(context, setup, checkRanges));
       const position = classifyLiteral(node as TSESTree.NumberLiteral, f.pc);
       if (!position) return;
       if (position.kind === 'range') {
         context.report({ node, messageId: 'statusRange', data: { code } });
       } else if (registered) {
-        reportStatus(f, node as TSESTree.NumberLiteral, code, position);
+        found.push(node as TSESTree.NumberLiteral);
+        positions.push(position);
       } else if (reportUnregistered && code <= 599) {
         context.report({ node, messageId: 'unregisteredStatus', data: { code } });
+      }
+    },
+    'Program:exit'() {
+      const count = found.length;
+      if (count === 0 || !state) return;
+      for (let i = 0; i < count; i++) {
+        const node = found[i] as TSESTree.NumberLiteral;
+        reportStatus(context, state, node, node.value, positions[i] as StatusPosition);
       }
     },
   };

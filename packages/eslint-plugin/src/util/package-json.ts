@@ -54,9 +54,18 @@ const installedByKey = new Map<string, string | null>();
  * The nearest `package.json` at or above `dir` (one with a `name`, or any
  * with dependencies), or `undefined`.
  */
+let lastDir: string | undefined;
+let lastManifest: PackageManifest | undefined;
+
 export function nearestPackageJson(dir: string): PackageManifest | undefined {
+  // Files come directory by directory: the last answer is usually the right one.
+  if (dir === lastDir) return lastManifest;
   const known = manifestByDir.get(dir);
-  if (known !== undefined) return known ?? undefined;
+  if (known !== undefined) {
+    lastDir = dir;
+    lastManifest = known ?? undefined;
+    return lastManifest;
+  }
   const visited: string[] = [];
   let current = dir;
   let found: PackageManifest | null = null;
@@ -82,7 +91,9 @@ export function nearestPackageJson(dir: string): PackageManifest | undefined {
     current = parent;
   }
   for (const d of visited) manifestByDir.set(d, found);
-  return found ?? undefined;
+  lastDir = dir;
+  lastManifest = found ?? undefined;
+  return lastManifest;
 }
 
 /**
@@ -121,6 +132,8 @@ export function minimumMajor(range: string): number | undefined {
 
 /** Forget cached manifests (tests that rewrite package.json files call this). */
 export function clearPackageJsonCache(): void {
+  lastDir = undefined;
+  lastManifest = undefined;
   manifestByDir.clear();
   installedByKey.clear();
 }

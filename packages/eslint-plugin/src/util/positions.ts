@@ -152,14 +152,19 @@ function safetyOfAnnotation(annotation: TSESTree.TSTypeAnnotation | undefined, u
   return annotation.typeAnnotation.type === AST_NODE_TYPES.TSNumberKeyword ? 'number' : 'literal';
 }
 
-/** A parameter's name and annotation, looking through defaults and `constructor(private status)`. */
-function parameterInfo(param: TSESTree.Parameter | undefined): { name: string; safety: Safety } | undefined {
+/** A parameter's identifier, looking through defaults and `constructor(private status)`. */
+function parameterIdentifier(param: TSESTree.Parameter | undefined): TSESTree.Identifier | undefined {
   if (!param) return undefined;
   let p: TSESTree.Node = param;
   if (p.type === AST_NODE_TYPES.TSParameterProperty) p = p.parameter;
   if (p.type === AST_NODE_TYPES.AssignmentPattern) p = p.left;
-  if (p.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return { name: p.name, safety: safetyOfAnnotation(p.typeAnnotation, 'number') };
+  return p.type === AST_NODE_TYPES.Identifier ? p : undefined;
+}
+
+/** The safety of a status-named parameter, or `undefined` for any other parameter. */
+function statusParameter(param: TSESTree.Parameter | undefined): Safety | undefined {
+  const id = parameterIdentifier(param);
+  return id && STATUS_NAMES.has(id.name) ? safetyOfAnnotation(id.typeAnnotation, 'number') : undefined;
 }
 
 type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -170,55 +175,6 @@ function isHttpExceptionClass(superClass: TSESTree.Node | null | undefined): 'ne
   if (name === 'HttpException') return 'nest';
   if (name === 'HTTPException') return 'hono';
   return undefined;
-}
-
-/** The name a function or class is called by: its own, or that of the variable it initialises. */
-function declaredName(node: TSESTree.Node): string | undefined {
-  if (
-    (node.type === AST_NODE_TYPES.FunctionDeclaration ||
-      node.type === AST_NODE_TYPES.FunctionExpression ||
-      node.type === AST_NODE_TYPES.ClassDeclaration ||
-      node.type === AST_NODE_TYPES.ClassExpression) &&
-    node.id
-  ) {
-    return node.id.name;
-  }
-  const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
-    return parent.id.name;
-  }
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor') return declaredName(parent.parent.parent);
-  return undefined;
-}
-
-const callablesByProgram = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
-
-/**
- * Names of the functions and classes of this file that take a status-named
- * parameter or extend HttpException/HTTPException: the only callees worth
- * resolving. One pass over the file's scopes, on first need.
- */
-function statusCallables(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> {
-  let names = callablesByProgram.get(sourceCode.ast);
-  if (names) return names;
-  const found = new Set<string>();
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    const block = scope.block;
-    let name: string | undefined;
-    if (
-      block.type === AST_NODE_TYPES.FunctionDeclaration ||
-      block.type === AST_NODE_TYPES.FunctionExpression ||
-      block.type === AST_NODE_TYPES.ArrowFunctionExpression
-    ) {
-      if (block.params.some((p) => STATUS_NAMES.has(parameterInfo(p)?.name ?? ''))) name = declaredName(block);
-    } else if (block.type === AST_NODE_TYPES.ClassDeclaration || block.type === AST_NODE_TYPES.ClassExpression) {
-      if (isHttpExceptionClass(block.superClass)) name = declaredName(block);
-    }
-    if (name !== undefined) found.add(name);
-  }
-  names = found;
-  callablesByProgram.set(sourceCode.ast, names);
-  return names;
 }
 
 /**
@@ -232,8 +188,6 @@ function declaredParameter(
   isNew: boolean,
   pc: PositionContext,
 ): Safety | undefined {
-  // Most callees (`setTimeout`, `rgb`, `new Array`) are not such callables: skip scope analysis for them.
-  if (!statusCallables(pc.sourceCode).has(callee.name)) return undefined;
   const variable = ASTUtils.findVariable(pc.sourceCode.getScope(callee), callee.name);
   const def = variable?.defs[0];
   if (!def) return undefined;
@@ -246,8 +200,7 @@ function declaredParameter(
     else if (init.type === AST_NODE_TYPES.ClassExpression && isNew) return classParameter(init, index);
   } else if (node.type === AST_NODE_TYPES.ClassDeclaration && isNew) return classParameter(node, index);
   if (!fn || isNew) return undefined;
-  const info = parameterInfo(fn.params[index]);
-  return info && STATUS_NAMES.has(info.name) ? info.safety : undefined;
+  return statusParameter(fn.params[index]);
 }
 
 function classParameter(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, index: number): Safety | undefined {
@@ -261,8 +214,7 @@ function classParameter(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpressio
     if (base === 'hono') return index === 0 ? 'literal' : undefined;
     return undefined;
   }
-  const info = parameterInfo(ctor.value.params[index]);
-  return info && STATUS_NAMES.has(info.name) ? info.safety : undefined;
+  return statusParameter(ctor.value.params[index]);
 }
 
 /** The class whose constructor contains `node`, or `undefined`. */
@@ -293,7 +245,6 @@ function callArgument(
     const method = propertyName(callee);
     if (method === undefined) return undefined;
     const object = callee.object;
-    const receiver = (): string | undefined => lastName(object);
     switch (method) {
       case 'status':
       case 'sendStatus':
@@ -301,7 +252,7 @@ function callArgument(
         return index === 0 ? 'number' : undefined;
       case 'code':
         // Fastify `reply.code(404)`; other `.code()` methods are not statuses.
-        return index === 0 && /(?:reply|res|resp|response)$/i.test(receiver() ?? '')
+        return index === 0 && /(?:reply|res|resp|response)$/i.test(lastName(object) ?? '')
           ? 'number'
           : undefined;
       case 'redirect':
@@ -312,7 +263,7 @@ function callArgument(
         return index <= 1 ? 'number' : undefined;
       case 'assert':
         // Koa `ctx.assert(value, 401, msg)`.
-        return index === 1 && /(?:ctx|context)$/i.test(receiver() ?? '') ? 'number' : undefined;
+        return index === 1 && /(?:ctx|context)$/i.test(lastName(object) ?? '') ? 'number' : undefined;
       case 'expect': {
         // supertest `request(app).get('/').expect(200)`.
         return index === 0 && !isNew ? 'number' : undefined;
@@ -334,7 +285,7 @@ function callArgument(
     if (HTTP_ERROR_FACTORIES.has(method)) return 'number';
     if (HONO_METHODS.has(method)) {
       // Hono `c.json(body, 404)`: typed as a union of status literals.
-      return index === 1 && HONO_CONTEXTS.has(receiver() ?? '') ? 'literal' : undefined;
+      return index === 1 && HONO_CONTEXTS.has(lastName(object) ?? '') ? 'literal' : undefined;
     }
     if (MATCHERS.has(method) && index === 0) {
       const subject = expectSubject(callee);
@@ -410,6 +361,15 @@ function isFunctionParam(pattern: TSESTree.AssignmentPattern): boolean {
   }
 }
 
+function statusPosition(
+  safety: Safety,
+  asConst: boolean,
+  slot: TSESTree.Expression,
+  comparedWith?: TSESTree.Node,
+): StatusPosition {
+  return { kind: 'status', safety, asConst, slot, comparedWith };
+}
+
 /**
  * Where `literal` (a number) sits: a status position, a range check on a
  * status, or neither (`undefined`).
@@ -435,13 +395,6 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
     slot = parent;
   }
   const parent = slot.parent;
-  const status = (safety: Safety, comparedWith?: TSESTree.Node): StatusPosition => ({
-    kind: 'status',
-    safety,
-    asConst,
-    slot,
-    comparedWith,
-  });
 
   switch (parent.type) {
     case AST_NODE_TYPES.CallExpression:
@@ -449,20 +402,20 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
       if (parent.callee === slot) return undefined;
       const index = parent.arguments.indexOf(slot);
       const safety = callArgument(parent, index, pc);
-      if (safety) return status(safety);
+      if (safety) return statusPosition(safety, asConst, slot);
       break;
     }
     case AST_NODE_TYPES.Property: {
       if (parent.value !== slot || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
       const name = keyName(parent.key, parent.computed);
-      if (name !== undefined && STATUS_NAMES.has(name)) return status('literal');
+      if (name !== undefined && STATUS_NAMES.has(name)) return statusPosition('literal', asConst, slot);
       break;
     }
     case AST_NODE_TYPES.PropertyDefinition: {
       if (parent.value !== slot) return undefined;
       const name = keyName(parent.key, parent.computed);
       if (name === undefined || !STATUS_NAMES.has(name)) break;
-      return status(safetyOfAnnotation(parent.typeAnnotation, parent.readonly ? 'literal' : 'widening'));
+      return statusPosition(safetyOfAnnotation(parent.typeAnnotation, parent.readonly ? 'literal' : 'widening'), asConst, slot);
     }
     case AST_NODE_TYPES.AssignmentExpression: {
       if (parent.right !== slot || (parent.operator !== '=' && parent.operator !== '||=' && parent.operator !== '??=')) {
@@ -472,10 +425,10 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
       if (left.type === AST_NODE_TYPES.MemberExpression) {
         const name = propertyName(left);
         // Node's `res.statusCode` is typed `number`; other `.status` properties may be literal-typed.
-        if (name === 'statusCode') return status('number');
-        if (name !== undefined && STATUS_NAMES.has(name)) return status('literal');
+        if (name === 'statusCode') return statusPosition('number', asConst, slot);
+        if (name !== undefined && STATUS_NAMES.has(name)) return statusPosition('literal', asConst, slot);
       } else if (left.type === AST_NODE_TYPES.Identifier && STATUS_NAMES.has(left.name)) {
-        return status('literal');
+        return statusPosition('literal', asConst, slot);
       }
       break;
     }
@@ -485,24 +438,24 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
       }
       const declaration = parent.parent;
       const mutable = declaration.kind === 'let' || declaration.kind === 'var';
-      return status(safetyOfAnnotation(parent.id.typeAnnotation, mutable ? 'widening' : 'literal'));
+      return statusPosition(safetyOfAnnotation(parent.id.typeAnnotation, mutable ? 'widening' : 'literal'), asConst, slot);
     }
     case AST_NODE_TYPES.AssignmentPattern: {
       if (parent.right !== slot || parent.left.type !== AST_NODE_TYPES.Identifier || !STATUS_NAMES.has(parent.left.name)) {
         break;
       }
       // `(status = 200) => …` widens; `const { status = 500 } = err` keeps err.status's type in the union.
-      return status(safetyOfAnnotation(parent.left.typeAnnotation, isFunctionParam(parent) ? 'widening' : 'literal'));
+      return statusPosition(safetyOfAnnotation(parent.left.typeAnnotation, isFunctionParam(parent) ? 'widening' : 'literal'), asConst, slot);
     }
     case AST_NODE_TYPES.SwitchCase: {
       if (parent.test !== slot) return undefined;
       const discriminant = parent.parent.discriminant;
-      return isStatusExpression(discriminant, pc) ? status('literal', discriminant) : undefined;
+      return isStatusExpression(discriminant, pc) ? statusPosition('literal', asConst, slot, discriminant) : undefined;
     }
     case AST_NODE_TYPES.BinaryExpression: {
       const other = parent.left === slot ? parent.right : parent.left;
       if (EQUALITY.has(parent.operator)) {
-        return isStatusExpression(other, pc) ? status('literal', other) : undefined;
+        return isStatusExpression(other, pc) ? statusPosition('literal', asConst, slot, other) : undefined;
       }
       if (pc.checkRanges && RELATIONAL.has(parent.operator) && slot === literal) {
         if (isStatusExpression(other, pc) || isClassRange(parent, pc)) return { kind: 'range' };
@@ -519,7 +472,7 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
         break;
       }
       const arg = call.arguments[0];
-      if (arg && arg.type !== AST_NODE_TYPES.SpreadElement && isStatusExpression(arg, pc)) return status('number');
+      if (arg && arg.type !== AST_NODE_TYPES.SpreadElement && isStatusExpression(arg, pc)) return statusPosition('number', asConst, slot);
       break;
     }
     case AST_NODE_TYPES.ReturnStatement:
@@ -530,6 +483,6 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
       return undefined;
   }
   // With type information: a value whose contextual type is a status enum (`function send(code: StatusCodes)`).
-  if (pc.types?.isStatusEnumContext(slot)) return status('number');
+  if (pc.types?.isStatusEnumContext(slot)) return statusPosition('number', asConst, slot);
   return undefined;
 }
