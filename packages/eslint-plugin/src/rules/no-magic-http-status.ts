@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
 import { importInsertion, isNameFree, isVisible, replaceWithImport, scanModule } from '../util/imports.js';
 import type { ConstantAccess, Insertion, ModuleInfo } from '../util/imports.js';
-import { installedVersion, minimumMajor, nearestPackageJson } from '../util/package-json.js';
+import { installedVersion, manifestOfFile, minimumMajor } from '../util/package-json.js';
 import type { PackageManifest } from '../util/package-json.js';
 import { classifyLiteral } from '../util/positions.js';
 import type { PositionContext, StatusPosition } from '../util/positions.js';
@@ -144,6 +144,8 @@ interface Setup {
   readonly specs: readonly ProviderSpec[];
   readonly enumNames: ReadonlySet<string>;
   readonly allow: ReadonlySet<number> | undefined;
+  /** Reports with the configured provider's constants when they do not depend on the NestJS version. */
+  readonly prepared: (Prepared | undefined)[] | undefined;
 }
 
 const setups = new WeakMap<Options, Setup>();
@@ -176,6 +178,7 @@ function setupOf(options: Required<Options>): Setup {
     specs: [configured, ...Object.values(BUILT_IN_PROVIDERS).filter((s) => s.module !== configured.module)],
     enumNames: new Set(['StatusCodes', 'HttpStatus', configured.binding]),
     allow: options.allow.length > 0 ? new Set(options.allow) : undefined,
+    prepared: configured.nestVersioned ? undefined : preparedTable(configured, undefined),
   };
   setups.set(options, setup);
   lastOptions = options;
@@ -258,7 +261,7 @@ function fileState(context: Context, setup: Setup, checkRanges: boolean): FileSt
 function whereOf(f: FileState, context: Context): NonNullable<FileState['where']> {
   if (!f.where) {
     const filename = isAbsolute(context.filename) ? context.filename : resolve(context.cwd, context.filename);
-    f.where = { filename, manifest: nearestPackageJson(dirname(filename)) };
+    f.where = { filename, manifest: manifestOfFile(filename) };
   }
   return f.where;
 }
@@ -351,7 +354,7 @@ function reportStatus(context: Context, f: FileState, node: TSESTree.NumberLiter
   }
   const needsImport = constant === undefined;
   if (constant === undefined || data === undefined) {
-    const table = (f.prepared ??= preparedTable(configured, configured.nestVersioned ? nestMajor(f, context) : undefined));
+    const table = (f.prepared ??= f.setup.prepared ?? preparedTable(configured, nestMajor(f, context)));
     const prepared = (table[code] ??= prepare(configured, code, configured.nestVersioned ? nestMajor(f, context) : undefined));
     if (prepared.constant === undefined) {
       context.report({ node, messageId: 'magicStatusNoConstant', data: prepared.data });

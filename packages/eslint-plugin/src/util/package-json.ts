@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 
 /** What the rule needs to know about the nearest `package.json`. */
 export interface PackageManifest {
@@ -96,6 +96,30 @@ export function nearestPackageJson(dir: string): PackageManifest | undefined {
   return lastManifest;
 }
 
+let lastPrefix: string | undefined;
+let lastPrefixManifest: PackageManifest | undefined;
+
+/**
+ * The nearest `package.json` of the (absolute) file `filename`. A file in the
+ * same directory as the previous one is answered by comparing the start of
+ * its name, without path functions or a cache lookup.
+ */
+export function manifestOfFile(filename: string): PackageManifest | undefined {
+  if (
+    lastPrefix !== undefined &&
+    filename.startsWith(lastPrefix) &&
+    filename.indexOf(sep, lastPrefix.length) === -1 &&
+    filename.indexOf('/', lastPrefix.length) === -1
+  ) {
+    return lastPrefixManifest;
+  }
+  const dir = dirname(filename);
+  const manifest = nearestPackageJson(dir);
+  lastPrefix = dir.endsWith(sep) ? dir : dir + sep;
+  lastPrefixManifest = manifest;
+  return manifest;
+}
+
 /**
  * The version of `pkg` that Node would load from `dir` (walking up
  * `node_modules` directories), or `undefined` when it is not installed.
@@ -134,6 +158,8 @@ export function minimumMajor(range: string): number | undefined {
 export function clearPackageJsonCache(): void {
   lastDir = undefined;
   lastManifest = undefined;
+  lastPrefix = undefined;
+  lastPrefixManifest = undefined;
   manifestByDir.clear();
   installedByKey.clear();
 }
