@@ -6,7 +6,7 @@
 import { parse, toText } from '@docdrift/parser';
 import type { Figure, Format, Heading, ParseMessage, Position, Root, Section, Table } from '@docdrift/parser';
 import type { Config } from './config.js';
-import { docutilsId, normLabel, scanHeader, scanLabels, type scanPage } from './labels.js';
+import { docutilsId, normLabel, scanHeader, scanLabels, type ScanResult } from './labels.js';
 import { scanTargets, type ScannedTarget } from './targets.js';
 import type { DocSet, LabelDefinition, LabelIndex, LabelTarget, Page, Project, UrlResolution, VariantGroup } from './model.js';
 import { isInside, normalizePath, relativeTo } from './paths.js';
@@ -85,7 +85,7 @@ class PageImpl implements Page {
   project!: ProjectImpl;
   url: string | undefined;
   private readonly pinned: Parsed | undefined;
-  private scanned: ReturnType<typeof scanPage> | undefined;
+  private scanned: ScanResult | undefined;
 
   constructor(
     readonly file: string,
@@ -131,7 +131,7 @@ class PageImpl implements Page {
   }
 
   /** The light scan: labels and page metadata without parsing (deterministic, whatever was parsed when). */
-  get scan(): ReturnType<typeof scanPage> {
+  get scan(): ScanResult {
     if (!this.scanned) this.scanned = { labels: scanLabels(this.text, this.format), ...this.top };
     return this.scanned;
   }

@@ -59,37 +59,7 @@ function alignGap<A, B>(ga: number[], gb: number[], a: readonly A[], b: readonly
   const m = gb.length;
   const out: Array<[number, number]> = [];
   if (n * m <= DP_LIMIT) {
-    const w = m + 1;
-    const dp = new Float64Array((n + 1) * w);
-    const sc = new Float64Array(n * m);
-    for (let x = 0; x < n; x++) {
-      for (let y = 0; y < m; y++) {
-        const s = score(a[ga[x] as number] as A, b[gb[y] as number] as B);
-        sc[x * m + y] = s >= min ? s : -1;
-      }
-    }
-    for (let x = 1; x <= n; x++) {
-      for (let y = 1; y <= m; y++) {
-        let best = Math.max(dp[(x - 1) * w + y] as number, dp[x * w + y - 1] as number);
-        const s = sc[(x - 1) * m + y - 1] as number;
-        if (s >= 0) best = Math.max(best, (dp[(x - 1) * w + y - 1] as number) + s);
-        dp[x * w + y] = best;
-      }
-    }
-    const matched: Array<[number, number]> = [];
-    let x = n;
-    let y = m;
-    while (x > 0 && y > 0) {
-      const s = sc[(x - 1) * m + y - 1] as number;
-      const here = dp[x * w + y] as number;
-      if (s >= 0 && Math.abs(here - ((dp[(x - 1) * w + y - 1] as number) + s)) < 1e-9) {
-        matched.push([x - 1, y - 1]);
-        x--;
-        y--;
-      } else if (Math.abs(here - (dp[(x - 1) * w + y] as number)) < 1e-9) x--;
-      else y--;
-    }
-    matched.reverse();
+    const matched = alignByScore(n, m, (x, y) => score(a[ga[x] as number] as A, b[gb[y] as number] as B), min);
     // Leftovers between consecutive matches (and the gap's ends) are paired in order when their counts agree.
     let px = -1;
     let py = -1;

@@ -49,10 +49,6 @@ function inlines(nodes: readonly Inline[], acc: Acc, refTitle: RefTitle | undefi
   for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        acc.out += n.value;
-        acc.cmp += n.value;
-        touch(acc, n.position);
-        break;
       case 'inlineCode':
       case 'role':
         acc.out += n.value;

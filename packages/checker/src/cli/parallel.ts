@@ -54,16 +54,17 @@ export async function checkParallel(input: CheckInput, config: Config, opts: Par
     }),
   );
   let reported = 0;
-  const own = checkDocSet(input, config, {
-    shard: { index: 0, count },
-    ...(opts.cacheDir !== undefined ? { parse: DocdriftCache.attach(opts.cacheDir).parse } : {}),
-    onPage(n) {
-      done += n - reported;
-      reported = n;
-      opts.onProgress?.(done);
-    },
-  }).diagnostics;
+  const own = checkShard(input, config, { index: 0, count }, opts.cacheDir, (n) => {
+    done += n - reported;
+    reported = n;
+    opts.onProgress?.(done);
+  });
   const results = await Promise.all(shards);
   // Shards never overlap (each page is checked once), so no deduplication is needed.
   return sortDiagnostics([...own, ...results.flat()]);
+}
+
+/** Check one shard of the pages (on this thread or in a worker), with the --cache folder's parses when given. */
+export function checkShard(input: CheckInput, config: Config, shard: { index: number; count: number }, cacheDir: string | undefined, onPage: (done: number) => void): Diagnostic[] {
+  return checkDocSet(input, config, { shard, onPage, ...(cacheDir !== undefined ? { parse: DocdriftCache.attach(cacheDir).parse } : {}) }).diagnostics;
 }

@@ -1,11 +1,6 @@
 import { defineRule, docsUrl } from '../rule.js';
-import { anchorOnPage, code } from '../links.js';
-import { siteLinks } from '../links.js';
+import { anchorOnPage, code, siteLinks } from '../links.js';
 import type { Page, Project } from '../model.js';
-import type { Position } from '@docdrift/parser';
-
-/** The top of a page, for related locations that name a whole page (without parsing it for its root's position). */
-const TOP: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 /** A project's pages by file name (the last path segment), built once per project. */
 const byBaseName = new WeakMap<Project, Map<string, Page[]>>();
@@ -53,7 +48,7 @@ export default defineRule({
         ctx.report({
           node: link.node,
           message: `Link to the published page ${code(res.relPath)}${inProject}, which does not exist${hint}`,
-          ...(moved.length === 1 && moved[0] ? { related: [{ page: moved[0], position: TOP, message: 'a page with the same name' }] } : {}),
+          ...(moved.length === 1 && moved[0] ? { related: [{ page: moved[0], message: 'a page with the same name' }] } : {}),
         });
         continue;
       }
@@ -80,7 +75,7 @@ export default defineRule({
       ctx.report({
         node: link.node,
         message: `Anchor ${code(`#${res.anchor}`)} does not exist on ${code(res.page.relPath)}${inProject}`,
-        related: [{ page: res.page, position: TOP, message: 'the page the link points at' }],
+        related: [{ page: res.page, message: 'the page the link points at' }],
       });
     }
   },
