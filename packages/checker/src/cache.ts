@@ -11,6 +11,13 @@
  *    (every file's path, text and role), the configuration and docdrift's
  *    build; a run whose key matches a stored one returns its findings.
  *
+ * 3. Light scans of context pages (`scans.bin`): the labels, `:original_name:`,
+ *    title and page labels of each page a partial run loads around the files
+ *    it checks, by path and stamp (size, modification time, inode; as
+ *    ESLint's `--cache-strategy metadata`). A pre-commit run on one file then
+ *    reads only that file, its variant counterparts and the pages its
+ *    references lead to, not every page of its project.
+ *
  * Validity: `meta.json` records docdrift's version, a hash of its and the
  * parser's code, and a hash of the effective configuration; when any of them
  * differs the cache is emptied first. Entries are written atomically
@@ -27,12 +34,16 @@ import { parse, type ParseMessage, type Root } from '@docdrift/parser';
 import type { Config } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { CheckInput, ParseHook } from './docset.js';
+import type { ScanResult } from './labels.js';
+import type { ScanStore } from './loader.js';
 import { VERSION } from './version.js';
 
 /** The cache format; bump when the layout or the entries change. */
 const FORMAT = 1;
 /** Whole-run entries kept (the most recent ones). */
 const MAX_RUNS = 16;
+/** The light scans of context pages (one file: a partial run needs thousands of tiny entries). */
+const SCANS = 'scans.bin';
 
 export type { ParseHook };
 
@@ -177,6 +188,7 @@ export class DocdriftCache {
       if (why !== undefined) cache.invalidated = why;
       rmSync(join(dir, 'parse'), { recursive: true, force: true });
       rmSync(join(dir, 'runs'), { recursive: true, force: true });
+      rmSync(join(dir, SCANS), { force: true });
       put(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
     }
     return cache;
@@ -212,7 +224,8 @@ export class DocdriftCache {
 
   /** The key of a whole run: every file's path, role and text hash, the projects, the configuration, the build. */
   runKey(input: CheckInput): string {
-    const files = [...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => `${f.file}\u0001${f.check === false ? 0 : 1}\u0001${sha256(f.text)}`);
+    // A context file read lazily is keyed by its stamp: hashing its text would read it.
+    const files = [...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((f) => `${f.file}\u0001${f.check === false ? 0 : 1}\u0001${f.stamp !== undefined ? `stamp:${f.stamp}` : sha256(f.text)}`);
     return sha256(buildId(), this.configKey, canonical(input.projects ?? null), String(input.complete ?? ''), ...files);
   }
 
@@ -226,6 +239,39 @@ export class DocdriftCache {
     } catch {
       return undefined;
     }
+  }
+
+  private scanMap: Map<string, [string, ScanResult]> | undefined;
+  private scansDirty = false;
+
+  /** The stored light scans of context pages (see the module comment); `flushScans()` writes what changed. */
+  readonly scans: ScanStore = {
+    lookup: (file, stamp) => {
+      const e = this.loadScans().get(file);
+      return e && e[0] === stamp ? e[1] : undefined;
+    },
+    store: (file, stamp, scan) => {
+      this.loadScans().set(file, [stamp, scan]);
+      this.scansDirty = true;
+    },
+  };
+
+  private loadScans(): Map<string, [string, ScanResult]> {
+    if (!this.scanMap) {
+      try {
+        const v = deserialize(readFileSync(join(this.dir, SCANS))) as unknown;
+        this.scanMap = v instanceof Map ? (v as Map<string, [string, ScanResult]>) : new Map();
+      } catch {
+        this.scanMap = new Map();
+      }
+    }
+    return this.scanMap;
+  }
+
+  /** Write the scans if a run added or renewed any (atomically, like every entry). */
+  flushScans(): void {
+    if (this.scansDirty && this.scanMap) put(join(this.dir, SCANS), serialize(this.scanMap));
+    this.scansDirty = false;
   }
 
   saveRun(key: string, diagnostics: readonly Diagnostic[]): void {

@@ -15,7 +15,16 @@ import { isInside, normalizePath, relativeTo } from './paths.js';
 export interface InputFile {
   /** POSIX path relative to the working directory. */
   file: string;
+  /**
+   * The page's text. It may be a getter: the CLI's loader reads a context page (`check: false`)
+   * whose light scan it already has (`scan`) only when something needs its text, so the engine
+   * itself still does no I/O and a pre-commit run does not read every page of the project.
+   */
   text: string;
+  /** The page's light scan (labels, `:original_name:`, title, page labels), when the caller has it: the same as `scanPage(text, format)`. */
+  scan?: ScanResult;
+  /** The file's size and modification time, when `text` is read lazily: a run cache keys the file by it instead of by a hash of its text. */
+  stamp?: string;
   /** Whether to check this file (default true). Files with `check: false` are context: labels, variants. */
   check?: boolean;
   /** A parse result, when the caller already has one. */
@@ -40,7 +49,8 @@ export interface CheckInput {
 
 /* ------------------------------------------------------------------ pages */
 
-function formatOf(file: string, text: string): Format {
+/** The format of a page: by extension, else by a look at its start. */
+export function formatOf(file: string, text: string): Format {
   if (/\.(md|markdown)$/i.test(file)) return 'markdown';
   if (/\.rst$/i.test(file)) return 'rst';
   return /^#{1,6} /m.test(text.slice(0, 4000)) && !/^[=\-~^]{3,}\s*$/m.test(text.slice(0, 4000)) ? 'markdown' : 'rst';
@@ -86,16 +96,27 @@ class PageImpl implements Page {
   url: string | undefined;
   private readonly pinned: Parsed | undefined;
   private scanned: ScanResult | undefined;
+  private body: string | undefined;
 
   constructor(
     readonly file: string,
-    readonly text: string,
+    private readonly input: InputFile,
     readonly checked: boolean,
     private readonly cache: RootCache,
     pre?: { root: Root; messages: ParseMessage[] },
   ) {
-    this.format = pre?.root.format ?? formatOf(file, text);
+    // The extension decides without the text, which a context page may supply only on demand.
+    this.format = pre?.root.format ?? (/\.(md|markdown|rst)$/i.test(file) ? formatOf(file, '') : formatOf(file, input.text));
     this.pinned = pre;
+    if (input.scan) {
+      this.scanned = input.scan;
+      this.header = { originalName: input.scan.originalName, title: input.scan.title, pageLabels: input.scan.pageLabels };
+    }
+  }
+
+  get text(): string {
+    if (this.body === undefined) this.body = this.input.text;
+    return this.body;
   }
 
   private parsed(): Parsed {
@@ -318,11 +339,12 @@ class DocSetImpl implements DocSet {
     const roots = [...hints.values()].sort((a, b) => b.root.length - a.root.length);
     const projects = new Map<string, ProjectImpl>();
     const completeness = new Map<string, boolean>();
-    const files = [...input.files].map((f) => ({ ...f, file: normalizePath(f.file) })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    for (const f of files) {
-      if (this.byFile.has(f.file)) continue;
-      const page = new PageImpl(f.file, f.text, f.check ?? true, this.cache, f.root ? { root: f.root, messages: f.messages ?? [] } : undefined);
-      const hint = roots.find((h) => isInside(f.file, h.root));
+    // Not spread into new objects: an input file's text may be a getter that reads the file (see InputFile).
+    const files = input.files.map((f) => ({ file: normalizePath(f.file), input: f })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    for (const { file, input: f } of files) {
+      if (this.byFile.has(file)) continue;
+      const page = new PageImpl(file, f, f.check ?? true, this.cache, f.root ? { root: f.root, messages: f.messages ?? [] } : undefined);
+      const hint = roots.find((h) => isInside(file, h.root));
       const rootDir = hint?.root ?? '.';
       let project = projects.get(rootDir);
       if (!project) {
@@ -332,10 +354,10 @@ class DocSetImpl implements DocSet {
         completeness.set(rootDir, hint?.complete ?? complete);
       }
       page.project = project;
-      page.relPath = relativeTo(f.file, rootDir);
+      page.relPath = relativeTo(file, rootDir);
       project.pages.push(page);
       this.pages.push(page);
-      this.byFile.set(f.file, page);
+      this.byFile.set(file, page);
     }
     this.projects = [...projects.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
     for (const p of this.projects) p.labels = new LabelIndexImpl(p, completeness.get(p.root) ?? complete);
@@ -496,6 +518,12 @@ class DocSetImpl implements DocSet {
       ];
       const setGroups: VariantGroup[] = [];
       for (const k of keys) {
+        // A phase can only pair pages when two variants still have ungrouped pages, or when a group
+        // lacks a variant that still has some. Otherwise skip it without computing its keys: in a
+        // one-file run every context page of the checked page's own variant is ungrouped and alone,
+        // and its key (`:original_name:`, title) would cost a scan of every page's top.
+        const waiting = names.filter((name) => (members.get(name) ?? []).some((p) => !grouped.has(p)));
+        if (waiting.length < 2 && !(k.by !== 'title' && setGroups.some((g) => waiting.some((name) => !g.members.some((m) => m.variant === name))))) continue;
         // A page of a variant that an existing group lacks joins it when it shares this key with a
         // member (public and Swiss pair by path; the Markdown export joins them by topic id). Not by
         // title alone: an API v3 page and a v2.0 page are both "Deleting a Connection".

@@ -181,11 +181,13 @@ export type Checker = (input: CheckInput) => Diagnostic[] | Promise<Diagnostic[]
  */
 export async function fixInput(input: CheckInput, checker: Checker, options: FixOptions = {}): Promise<FixResult> {
   const maxPasses = options.maxPasses ?? 10;
-  const texts = new Map(input.files.map((f) => [f.file, f.text]));
+  const fixable = new Set(input.files.filter((f) => f.check !== false && (!options.only || options.only.has(f.file))).map((f) => f.file));
+  // Only the fixable files' texts change; context files are passed on as they are (their text may be
+  // read lazily by the loader, and a pre-commit run must not read every page of the project for it).
+  const texts = new Map(input.files.filter((f) => fixable.has(f.file)).map((f) => [f.file, f.text]));
   const original = new Map(texts);
   const counts = new Map<string, number>();
-  const fixable = new Set(input.files.filter((f) => f.check !== false && (!options.only || options.only.has(f.file))).map((f) => f.file));
-  const current = (): CheckInput => ({ ...input, files: input.files.map((f) => ({ ...f, text: texts.get(f.file) as string })) });
+  const current = (): CheckInput => ({ ...input, files: input.files.map((f) => (texts.has(f.file) ? { ...f, text: texts.get(f.file) as string } : f)) });
   const verify = options.verify ?? newParseProblem;
   const rejected = new Map<string, { diagnostic: Diagnostic; reason: string }>();
   // A finding keeps its rule, message and fix text from pass to pass (its range may move).

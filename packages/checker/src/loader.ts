@@ -9,7 +9,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { ConfigError, validateConfig, type Config } from './config.js';
-import type { CheckInput, InputFile, ProjectHint } from './docset.js';
+import { formatOf, type CheckInput, type InputFile, type ProjectHint } from './docset.js';
+import { scanPage, type ScanResult } from './labels.js';
 import { isInside, normalizePath } from './paths.js';
 
 export const CONFIG_FILE = 'docdrift.config.json';
@@ -101,6 +102,43 @@ export interface LoadOptions {
   cwd: string;
   paths: string[];
   config: Config;
+  /**
+   * Stored light scans of context pages (the CLI's --cache). A context page whose size and
+   * modification time match its stored scan is not read: its text is read when something needs it.
+   */
+  scans?: ScanStore;
+}
+
+/** Light scans of pages by file and stamp (size, modification time, inode), kept between runs. */
+export interface ScanStore {
+  lookup(file: string, stamp: string): ScanResult | undefined;
+  store(file: string, stamp: string, scan: ScanResult): void;
+}
+
+/** What identifies a version of a file without reading it (as ESLint's `--cache-strategy metadata`). */
+function stampOf(st: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): string {
+  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+}
+
+/** A context file whose text is read on first use (an unreadable file then reads as empty: context is best effort). */
+function lazyFile(file: string, abs: string, scan: ScanResult, stamp: string): InputFile {
+  let text: string | undefined;
+  return {
+    file,
+    check: false,
+    scan,
+    stamp,
+    get text(): string {
+      if (text === undefined) {
+        try {
+          text = readText(abs);
+        } catch {
+          text = '';
+        }
+      }
+      return text;
+    },
+  };
 }
 
 /** Thrown for a path argument that does not exist (a usage error, exit 2). */
@@ -317,6 +355,34 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
   const files: InputFile[] = [];
   let bytes = 0;
   for (const [file, check] of [...[...toCheck.keys()].map((f) => [f, true] as const), ...[...context].map((f) => [f, false] as const)]) {
+    if (!check && opts.scans) {
+      // A context page: its labels and top come from the stored scan when the file is unchanged.
+      const abs = resolve(cwd, file);
+      let st;
+      try {
+        st = statSync(abs);
+      } catch {
+        continue;
+      }
+      if (!st.isFile()) continue;
+      const stamp = stampOf(st);
+      const hit = opts.scans.lookup(file, stamp);
+      if (hit) {
+        files.push(lazyFile(file, abs, hit, stamp));
+        bytes += st.size;
+        continue;
+      }
+      try {
+        const text = readText(abs);
+        const scan = scanPage(text, formatOf(file, text));
+        opts.scans.store(file, stamp, scan);
+        bytes += Buffer.byteLength(text);
+        files.push({ file, text, check: false, scan, stamp });
+      } catch {
+        // context is best effort
+      }
+      continue;
+    }
     try {
       const text = readText(resolve(cwd, file));
       bytes += Buffer.byteLength(text);

@@ -68,7 +68,7 @@ export async function runFix(o: CliFixOptions): Promise<CliFixResult> {
     // What is on disk now: the fixed texts, except where the write failed.
     const kept = new Set(failed);
     const out = new Map(result.files.filter((f) => !kept.has(f.file)).map((f) => [f.file, f.output]));
-    diagnostics = await o.checker({ ...o.input, files: o.input.files.map((f) => ({ ...f, text: out.get(f.file) ?? f.text })) });
+    diagnostics = await o.checker({ ...o.input, files: o.input.files.map((f) => (out.has(f.file) ? { ...f, text: out.get(f.file) as string } : f)) });
   }
   return { diagnostics, failed };
 }

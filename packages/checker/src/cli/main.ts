@@ -192,9 +192,11 @@ export async function main(opts: MainOptions): Promise<number> {
     return 0;
   }
 
+  const cache = v.cache || v['cache-location'] !== undefined ? DocdriftCache.open(resolve(cwd, v['cache-location'] ?? defaultCacheDir(cwd)), config) : undefined;
   let loaded;
   try {
-    loaded = await loadInput({ cwd, paths: args.positionals, config });
+    loaded = await loadInput({ cwd, paths: args.positionals, config, ...(cache ? { scans: cache.scans } : {}) });
+    cache?.flushScans();
   } catch (e) {
     if (e instanceof PathError) return fail(e.message);
     throw e;
@@ -209,7 +211,6 @@ export async function main(opts: MainOptions): Promise<number> {
 
   const progress = makeProgress(stderr, loaded.checked);
   const threads = v.threads !== undefined ? Number(v.threads) : loaded.checkedBytes >= PARALLEL_MIN_BYTES ? defaultThreads() : 1;
-  const cache = v.cache || v['cache-location'] !== undefined ? DocdriftCache.open(resolve(cwd, v['cache-location'] ?? defaultCacheDir(cwd)), config) : undefined;
   const checker = async (input: CheckInput, onPage?: (done: number) => void): Promise<Diagnostic[]> => {
     const key = cache?.runKey(input);
     const hit = key !== undefined ? cache?.loadRun(key) : undefined;
