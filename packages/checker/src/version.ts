@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-/** docdrift's version (the checker package's), read once. */
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/**
+ * docdrift's version (the checker package's), read once. By the package's own name, not by a path
+ * relative to this module: the CLI runs as one bundled file (scripts/bundle.mjs) in another folder.
+ */
+export const VERSION: string = (createRequire(import.meta.url)('@docdrift/checker/package.json') as { version: string }).version;
 
 /** Where docdrift is described (SARIF `informationUri`). */
 export const HOMEPAGE = 'https://www.npmjs.com/package/@docdrift/checker';

@@ -16,7 +16,10 @@ type Gfm = typeof GfmModule;
 type GfmFromMarkdown = typeof GfmFromMarkdownModule;
 type Parse5 = typeof Parse5Module;
 
-const load = createRequire(import.meta.url);
+// Resolved from the parser's package, not from this module's file: bundled into the docdrift CLI
+// (packages/checker/scripts/bundle.mjs) this code runs from the checker's folder, where a strict
+// pnpm layout does not expose the parser's own dependencies.
+const load = createRequire(createRequire(import.meta.url).resolve('@docdrift/parser/package.json'));
 
 let markdown: { fromMarkdown: FromMarkdown['fromMarkdown']; gfm: Gfm['gfm']; gfmFromMarkdown: GfmFromMarkdown['gfmFromMarkdown'] } | undefined;
 let html: { parseFragment: Parse5['parseFragment'] } | undefined;

@@ -4,7 +4,7 @@
  * exit code: 0 no errors, 1 errors (or warnings over --max-warnings),
  * 2 usage, config or I/O failure.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocSet } from '../check.js';
@@ -22,6 +22,7 @@ import type { DocSet } from '../model.js';
 import { FORMATS, format, type Format, type ReportContext } from '../reporters/index.js';
 import { groupMatrices } from '../reporters/matrix.js';
 import { rules } from '../rules/index.js';
+import { VERSION } from '../version.js';
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -68,8 +69,7 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config 
 `;
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return VERSION;
 }
 
 /** chalk colour level from flags, environment and the stream. */
