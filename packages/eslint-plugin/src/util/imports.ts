@@ -98,96 +98,158 @@ function specFor(specs: readonly ProviderSpec[], source: string): ProviderSpec |
   return byModule.get(source);
 }
 
-/** Reads the top level of the file: imports, requires, directives, style. */
-export function scanModule(
+/**
+ * A file's top-level imports and requires, collected while ESLint visits
+ * them: the rule sees every module string in its `Literal` listener, where
+ * the statement around it is in cache, so no pass over `Program.body` is
+ * needed when the first report comes (on a large corpus that pass found
+ * every statement cold). `finishScan` turns it into a `ModuleInfo`.
+ */
+export interface ModuleScan {
+  readonly accesses: ConstantAccess[];
+  readonly valueImports: TSESTree.ImportDeclaration[];
+  readonly requireMerges: RequireMerge[];
+  lastImport: TSESTree.Node | undefined;
+  lastRequire: TSESTree.Node | undefined;
+}
+
+export function newModuleScan(): ModuleScan {
+  return { accesses: [], valueImports: [], requireMerges: [], lastImport: undefined, lastRequire: undefined };
+}
+
+function addAccess(
+  scan: ModuleScan,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  spec: ProviderSpec,
+  object: string,
+  local: string,
+  declaration: TSESTree.Node,
+): void {
+  const variable = sourceCode.getDeclaredVariables(declaration).find((v) => v.name === local);
+  if (variable) scan.accesses.push({ spec, object, local, variable });
+}
+
+/** A top-level `import … from '…'`. */
+export function scanImport(
+  scan: ModuleScan,
   sourceCode: Readonly<TSESLint.SourceCode>,
   specs: readonly ProviderSpec[],
+  statement: TSESTree.ImportDeclaration,
+): void {
+  scan.lastImport = statement;
+  if (statement.importKind === 'type') return;
+  scan.valueImports.push(statement);
+  const spec = specFor(specs, statement.source.value);
+  if (!spec) return;
+  for (const s of statement.specifiers) {
+    const local = s.local.name;
+    if (s.type === AST_NODE_TYPES.ImportSpecifier) {
+      if (s.importKind !== 'type' && importedName(s) === spec.binding) addAccess(scan, sourceCode, spec, local, local, s);
+    } else if (s.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
+      addAccess(scan, sourceCode, spec, `${local}.${spec.binding}`, local, s);
+    } else if (spec.viaDefault) {
+      addAccess(scan, sourceCode, spec, spec.viaDefault(local), local, s);
+    }
+  }
+}
+
+/** A top-level `import x = require('…')` or `import x = A.B`. */
+export function scanImportEquals(
+  scan: ModuleScan,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  specs: readonly ProviderSpec[],
+  statement: TSESTree.TSImportEqualsDeclaration,
+): void {
+  scan.lastImport = statement;
+  const ref = statement.moduleReference;
+  if (statement.importKind === 'type' || ref.type !== AST_NODE_TYPES.TSExternalModuleReference) return;
+  const spec = specFor(specs, ref.expression.value);
+  if (spec) addAccess(scan, sourceCode, spec, `${statement.id.name}.${spec.binding}`, statement.id.name, statement);
+}
+
+/**
+ * The declarator of a top-level `const x = require('m')` or
+ * `const x = require('m').X` whose module string is `literal`, or `undefined`.
+ */
+export function topLevelRequire(literal: TSESTree.StringLiteral): TSESTree.VariableDeclarator | undefined {
+  const call = literal.parent;
+  if (
+    call.type !== AST_NODE_TYPES.CallExpression ||
+    call.callee.type !== AST_NODE_TYPES.Identifier ||
+    call.callee.name !== 'require' ||
+    call.arguments.length !== 1 ||
+    call.arguments[0] !== literal
+  ) {
+    return undefined;
+  }
+  let init: TSESTree.Node = call;
+  let up = call.parent;
+  if (up.type === AST_NODE_TYPES.MemberExpression && up.object === call) {
+    if (up.computed || up.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    init = up;
+    up = up.parent;
+  }
+  if (up.type !== AST_NODE_TYPES.VariableDeclarator || up.init !== init) return undefined;
+  return up.parent.parent.type === AST_NODE_TYPES.Program ? up : undefined;
+}
+
+/** A declarator that `topLevelRequire` found. */
+export function scanRequire(
+  scan: ModuleScan,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  specs: readonly ProviderSpec[],
+  declarator: TSESTree.VariableDeclarator,
+): void {
+  const required = requireSource(declarator.init);
+  if (!required) return;
+  scan.lastRequire = declarator.parent;
+  const spec = specFor(specs, required.source);
+  const id = declarator.id;
+  if (id.type === AST_NODE_TYPES.ObjectPattern && required.member === undefined) {
+    if (spec && !id.properties.some((p) => p.type === AST_NODE_TYPES.RestElement)) {
+      scan.requireMerges.push({ source: required.source, pattern: id });
+    }
+    if (!spec) return;
+    for (const p of id.properties) {
+      if (
+        p.type === AST_NODE_TYPES.Property &&
+        !p.computed &&
+        p.key.type === AST_NODE_TYPES.Identifier &&
+        p.key.name === spec.binding &&
+        p.value.type === AST_NODE_TYPES.Identifier
+      ) {
+        addAccess(scan, sourceCode, spec, p.value.name, p.value.name, declarator);
+      }
+    }
+  } else if (spec && id.type === AST_NODE_TYPES.Identifier) {
+    if (required.member === undefined) addAccess(scan, sourceCode, spec, `${id.name}.${spec.binding}`, id.name, declarator);
+    else if (required.member === spec.binding) addAccess(scan, sourceCode, spec, id.name, id.name, declarator);
+    else if (required.member === 'default' && spec.viaDefault) addAccess(scan, sourceCode, spec, spec.viaDefault(id.name), id.name, declarator);
+  }
+}
+
+/** The rest of what the fixes need: directives, first statement, style (reads only the start of `Program.body`). */
+export function finishScan(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  scan: ModuleScan,
   sourceType: string | undefined,
 ): ModuleInfo {
-  const accesses: ConstantAccess[] = [];
-  const valueImports: TSESTree.ImportDeclaration[] = [];
-  const requireMerges: RequireMerge[] = [];
-  let lastImport: TSESTree.Node | undefined;
-  let lastRequire: TSESTree.Node | undefined;
+  const body = sourceCode.ast.body;
   let lastDirective: TSESTree.Node | undefined;
   let firstStatement: TSESTree.ProgramStatement | undefined;
-  let commonJsExports = false;
-
-  const variableOf = (node: TSESTree.Node, name: string) =>
-    sourceCode.getDeclaredVariables(node).find((v) => v.name === name);
-  const add = (spec: ProviderSpec, object: string, local: string, declaration: TSESTree.Node) => {
-    const variable = variableOf(declaration, local);
-    if (variable) accesses.push({ spec, object, local, variable });
-  };
-
-  for (const statement of sourceCode.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined && !firstStatement) {
+  for (const statement of body) {
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined) {
       lastDirective = statement;
       continue;
     }
-    firstStatement ??= statement;
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      lastImport = statement;
-      if (statement.importKind === 'type') continue;
-      valueImports.push(statement);
-      const spec = specFor(specs, statement.source.value);
-      if (!spec) continue;
-      for (const s of statement.specifiers) {
-        const local = s.local.name;
-        if (s.type === AST_NODE_TYPES.ImportSpecifier) {
-          if (s.importKind !== 'type' && importedName(s) === spec.binding) add(spec, local, local, s);
-        } else if (s.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
-          add(spec, `${local}.${spec.binding}`, local, s);
-        } else if (spec.viaDefault) {
-          add(spec, spec.viaDefault(local), local, s);
-        }
-      }
-    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-      lastImport = statement;
-      const ref = statement.moduleReference;
-      if (statement.importKind === 'type' || ref.type !== AST_NODE_TYPES.TSExternalModuleReference) continue;
-      const spec = specFor(specs, ref.expression.value);
-      if (spec) add(spec, `${statement.id.name}.${spec.binding}`, statement.id.name, statement);
-    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) {
-        const required = requireSource(declarator.init);
-        if (!required) continue;
-        lastRequire = statement;
-        const spec = specFor(specs, required.source);
-        const id = declarator.id;
-        if (id.type === AST_NODE_TYPES.ObjectPattern && required.member === undefined) {
-          if (spec && !id.properties.some((p) => p.type === AST_NODE_TYPES.RestElement)) {
-            requireMerges.push({ source: required.source, pattern: id });
-          }
-          if (!spec) continue;
-          for (const p of id.properties) {
-            if (
-              p.type === AST_NODE_TYPES.Property &&
-              !p.computed &&
-              p.key.type === AST_NODE_TYPES.Identifier &&
-              p.key.name === spec.binding &&
-              p.value.type === AST_NODE_TYPES.Identifier
-            ) {
-              add(spec, p.value.name, p.value.name, declarator);
-            }
-          }
-        } else if (spec && id.type === AST_NODE_TYPES.Identifier) {
-          if (required.member === undefined) add(spec, `${id.name}.${spec.binding}`, id.name, declarator);
-          else if (required.member === spec.binding) add(spec, id.name, id.name, declarator);
-          else if (required.member === 'default' && spec.viaDefault) add(spec, spec.viaDefault(id.name), id.name, declarator);
-        }
-      }
-    } else if (isCommonJsExport(statement)) {
-      commonJsExports = true;
-    }
+    firstStatement = statement;
+    break;
   }
-
-  const style: 'esm' | 'cjs' =
-    lastImport !== undefined
-      ? 'esm'
-      : lastRequire !== undefined || commonJsExports || sourceType === 'commonjs' || sourceType === 'script'
-        ? 'cjs'
-        : 'esm';
+  const { lastImport, lastRequire } = scan;
+  let style: 'esm' | 'cjs';
+  if (lastImport !== undefined) style = 'esm';
+  else if (lastRequire !== undefined || sourceType === 'commonjs' || sourceType === 'script') style = 'cjs';
+  else style = body.some(isCommonJsExport) ? 'cjs' : 'esm';
 
   // Follow the file's habits: semicolons and quotes of its imports or requires.
   const sample = style === 'esm' ? lastImport : lastRequire;
@@ -207,10 +269,10 @@ export function scanModule(
   if (sampleSource?.raw.startsWith('"')) quote = '"';
 
   return {
-    accesses,
+    accesses: scan.accesses,
     style,
-    valueImports,
-    requireMerges,
+    valueImports: scan.valueImports,
+    requireMerges: scan.requireMerges,
     lastImport,
     lastRequire,
     lastDirective,
