@@ -97,21 +97,39 @@ function tableName(t: TableOutline): string {
   return t.caption?.text ?? t.lead ?? '';
 }
 
+/** What tableScore compares of a table, computed once per table (it scores every pair of tables). */
+interface TableKeys {
+  name: string;
+  nameBag: Map<string, number>;
+  nameSize: number;
+  header: string;
+}
+const tableKeys = new WeakMap<TableOutline, TableKeys>();
+
+function keysOf(t: TableOutline): TableKeys {
+  let k = tableKeys.get(t);
+  if (!k) {
+    const name = compareKey(tableName(t));
+    const toks = tokens(name);
+    k = { name, nameBag: bagOf(toks), nameSize: toks.length, header: compareKey([...t.header.values()].join(' ')) };
+    tableKeys.set(t, k);
+  }
+  return k;
+}
+
 function tableScore(a: TableOutline, b: TableOutline): number {
   let s = 0;
   if (a.tails.some((x) => b.tails.includes(x))) s += 1;
-  const na = compareKey(tableName(a));
-  const nb = compareKey(tableName(b));
+  const ka = keysOf(a);
+  const kb = keysOf(b);
+  const na = ka.name;
+  const nb = kb.name;
   if (na !== '' && nb !== '') {
     if (na === nb) s += na.split(' ').every((w) => GENERIC_CAPTION.has(w)) ? 0.2 : 0.6;
-    else {
-      const ta = tokens(na);
-      const tb = tokens(nb);
-      s += 0.4 * dice(bagOf(ta), bagOf(tb), ta.length, tb.length);
-    }
+    else s += 0.4 * dice(ka.nameBag, kb.nameBag, ka.nameSize, kb.nameSize);
   }
-  const ha = compareKey([...a.header.values()].join(' '));
-  const hb = compareKey([...b.header.values()].join(' '));
+  const ha = ka.header;
+  const hb = kb.header;
   if (ha !== '' && ha === hb) s += 0.3;
   const small = Math.min(a.keys.size, b.keys.size);
   if (small > 0) {
@@ -457,10 +475,22 @@ function alignTable(id: number, members: TableOutline[][], order: readonly numbe
   return { id, members, section, name, mode, log: all.some((t) => t.log), fields, rows };
 }
 
+/** A row key's words, computed once per row: the row alignment scores every pair of rows. */
+const keyBags = new WeakMap<RowOutline, { bag: Map<string, number>; size: number }>();
+
+function keyBag(r: RowOutline): { bag: Map<string, number>; size: number } {
+  let v = keyBags.get(r);
+  if (!v) {
+    const toks = tokens(r.key);
+    keyBags.set(r, (v = { bag: bagOf(toks), size: toks.length }));
+  }
+  return v;
+}
+
 function keyDice(a: RowOutline, b: RowOutline): number {
-  const ta = tokens(a.key);
-  const tb = tokens(b.key);
-  return dice(bagOf(ta), bagOf(tb), ta.length, tb.length);
+  const x = keyBag(a);
+  const y = keyBag(b);
+  return dice(x.bag, y.bag, x.size, y.size);
 }
 
 /** Columns of rows with the same key and disjoint variants (rows in a different order) become one. */
