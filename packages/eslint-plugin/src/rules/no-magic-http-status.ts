@@ -16,7 +16,7 @@ import {
   topLevelRequire,
 } from '../util/imports.js';
 import type { ConstantAccess, Insertion, ModuleInfo, ModuleScan } from '../util/imports.js';
-import { installedVersion, manifestOfFile, minimumMajor } from '../util/package-json.js';
+import { installedVersion, isRuntimeDependency, manifestOfFile, minimumMajor } from '../util/package-json.js';
 import type { PackageManifest } from '../util/package-json.js';
 import { classifyLiteral } from '../util/positions.js';
 import type { PositionContext, StatusPosition } from '../util/positions.js';
@@ -316,6 +316,8 @@ function nestMajor(f: FileState, context: Context): number | undefined {
 /** Whether a fix may import `spec` in this file: its package is a dependency (a devDependency in test files). */
 function mayImport(f: FileState, context: Context, spec: ProviderSpec): boolean {
   if (spec.packageName === undefined) return true;
+  // Usually a runtime dependency, and the answer of the previous file in the same directory.
+  if (isAbsolute(context.filename) && isRuntimeDependency(context.filename, spec.packageName)) return true;
   const { manifest } = whereOf(f, context);
   if (!manifest) return false;
   return manifest.runtime.has(spec.packageName) || (manifest.dev.has(spec.packageName) && isTestFileState(f, context));
@@ -370,7 +372,7 @@ function reportStatus(
 ): void {
   const sourceCode = f.pc.sourceCode;
   const configured = f.setup.configured;
-  const info = (f.module ??= finishScan(sourceCode, scan, context.languageOptions.sourceType));
+  const info = (f.module ??= finishScan(sourceCode, scan, () => context.languageOptions.sourceType));
   // The common case, a file with no provider imported and the name unused, needs no scope analysis.
   const facts =
     info.accesses.length === 0 && !(f.bindingMentioned ??= sourceCode.text.includes(configured.binding))
@@ -449,8 +451,8 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
   let scan: ModuleScan | undefined;
 
   /** Status numbers and their positions, in source order: reported together at the end of the file. */
-  const found: TSESTree.NumberLiteral[] = [];
-  const positions: StatusPosition[] = [];
+  let found: TSESTree.NumberLiteral[] | undefined;
+  let positions: StatusPosition[] | undefined;
 
   return {
     Literal(node) {
@@ -478,8 +480,8 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
       if (position.kind === 'range') {
         context.report({ node, messageId: 'statusRange', data: { code } });
       } else if (registered) {
-        found.push(node as TSESTree.NumberLiteral);
-        positions.push(position);
+        (found ??= []).push(node as TSESTree.NumberLiteral);
+        (positions ??= []).push(position);
       } else if (reportUnregistered && code <= 599) {
         context.report({ node, messageId: 'unregisteredStatus', data: { code } });
       }
@@ -488,8 +490,8 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
       if (node.parent.type === AST_NODE_TYPES.Program) scanImportEquals((scan ??= newModuleScan()), context.sourceCode, setup.specs, node);
     },
     'Program:exit'() {
+      if (!found || !positions || !state) return;
       const count = found.length;
-      if (count === 0 || !state) return;
       const imports = scan ?? NO_IMPORTS;
       for (let i = 0; i < count; i++) {
         const node = found[i] as TSESTree.NumberLiteral;

@@ -21,12 +21,11 @@ interface RequireMerge {
 export interface ModuleInfo {
   readonly accesses: readonly ConstantAccess[];
   readonly style: 'esm' | 'cjs';
-  readonly valueImports: readonly TSESTree.ImportDeclaration[];
+  /** Value imports of a provider's module (the ones a new binding can be merged into). */
+  readonly providerImports: readonly TSESTree.ImportDeclaration[];
   readonly requireMerges: readonly RequireMerge[];
   readonly lastImport: TSESTree.Node | undefined;
   readonly lastRequire: TSESTree.Node | undefined;
-  readonly lastDirective: TSESTree.Node | undefined;
-  readonly firstStatement: TSESTree.ProgramStatement | undefined;
   readonly semi: string;
   readonly quote: string;
 }
@@ -107,14 +106,14 @@ function specFor(specs: readonly ProviderSpec[], source: string): ProviderSpec |
  */
 export interface ModuleScan {
   readonly accesses: ConstantAccess[];
-  readonly valueImports: TSESTree.ImportDeclaration[];
+  readonly providerImports: TSESTree.ImportDeclaration[];
   readonly requireMerges: RequireMerge[];
   lastImport: TSESTree.Node | undefined;
   lastRequire: TSESTree.Node | undefined;
 }
 
 export function newModuleScan(): ModuleScan {
-  return { accesses: [], valueImports: [], requireMerges: [], lastImport: undefined, lastRequire: undefined };
+  return { accesses: [], providerImports: [], requireMerges: [], lastImport: undefined, lastRequire: undefined };
 }
 
 function addAccess(
@@ -138,9 +137,9 @@ export function scanImport(
 ): void {
   scan.lastImport = statement;
   if (statement.importKind === 'type') return;
-  scan.valueImports.push(statement);
   const spec = specFor(specs, statement.source.value);
   if (!spec) return;
+  scan.providerImports.push(statement);
   for (const s of statement.specifiers) {
     const local = s.local.name;
     if (s.type === AST_NODE_TYPES.ImportSpecifier) {
@@ -228,34 +227,46 @@ export function scanRequire(
   }
 }
 
-/** The rest of what the fixes need: directives, first statement, style (reads only the start of `Program.body`). */
-export function finishScan(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  scan: ModuleScan,
-  sourceType: string | undefined,
-): ModuleInfo {
-  const body = sourceCode.ast.body;
+/** The directives that open `body` (the last of them) and the first statement after them. */
+function programStart(body: readonly TSESTree.ProgramStatement[]): {
+  lastDirective: TSESTree.Node | undefined;
+  firstStatement: TSESTree.ProgramStatement | undefined;
+} {
   let lastDirective: TSESTree.Node | undefined;
-  let firstStatement: TSESTree.ProgramStatement | undefined;
   for (const statement of body) {
     if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined) {
       lastDirective = statement;
       continue;
     }
-    firstStatement = statement;
-    break;
+    return { lastDirective, firstStatement: statement };
   }
+  return { lastDirective, firstStatement: undefined };
+}
+
+/**
+ * The rest of what the fixes need, the file's style. `Program.body` is only
+ * read when the file has no import or require to take the style from.
+ * `sourceType` is asked for only when the file has no import.
+ */
+export function finishScan(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  scan: ModuleScan,
+  sourceType: () => string | undefined,
+): ModuleInfo {
   const { lastImport, lastRequire } = scan;
-  let style: 'esm' | 'cjs';
-  if (lastImport !== undefined) style = 'esm';
-  else if (lastRequire !== undefined || sourceType === 'commonjs' || sourceType === 'script') style = 'cjs';
-  else style = body.some(isCommonJsExport) ? 'cjs' : 'esm';
+  let style: 'esm' | 'cjs' = 'esm';
+  if (lastImport === undefined) {
+    const type = lastRequire === undefined ? sourceType() : undefined;
+    if (lastRequire !== undefined || type === 'commonjs' || type === 'script' || sourceCode.ast.body.some(isCommonJsExport)) {
+      style = 'cjs';
+    }
+  }
 
   // Follow the file's habits: semicolons and quotes of its imports or requires.
   const sample = style === 'esm' ? lastImport : lastRequire;
   let semi = ';';
   let quote = "'";
-  const styleSource = sample ?? firstStatement;
+  const styleSource = sample ?? programStart(sourceCode.ast.body).firstStatement;
   if (
     styleSource &&
     (styleSource.type === AST_NODE_TYPES.ImportDeclaration ||
@@ -271,12 +282,10 @@ export function finishScan(
   return {
     accesses: scan.accesses,
     style,
-    valueImports: scan.valueImports,
+    providerImports: scan.providerImports,
     requireMerges: scan.requireMerges,
     lastImport,
     lastRequire,
-    lastDirective,
-    firstStatement,
     semi,
     quote,
   };
@@ -328,7 +337,7 @@ export function importInsertion(sourceCode: Readonly<TSESLint.SourceCode>, info:
   const binding = spec.binding;
   const module = `${info.quote}${spec.module}${info.quote}`;
   if (info.style === 'esm') {
-    for (const declaration of info.valueImports) {
+    for (const declaration of info.providerImports) {
       if (!spec.modules.includes(declaration.source.value)) continue;
       const named = declaration.specifiers.filter((s) => s.type === AST_NODE_TYPES.ImportSpecifier);
       const lastNamed = named[named.length - 1];
@@ -351,8 +360,8 @@ export function importInsertion(sourceCode: Readonly<TSESLint.SourceCode>, info:
       : `const { ${binding} } = require(${module})${info.semi}`;
   const after = info.style === 'esm' ? info.lastImport : (info.lastRequire ?? info.lastImport);
   if (after) return { at: after.range[1], text: `\n${statement}` };
-  if (info.lastDirective) return { at: info.lastDirective.range[1], text: `\n${statement}` };
-  const first = info.firstStatement;
+  const { lastDirective, firstStatement: first } = programStart(sourceCode.ast.body);
+  if (lastDirective) return { at: lastDirective.range[1], text: `\n${statement}` };
   if (!first) return { at: 0, text: `${statement}\n` };
   return { at: attachedStart(sourceCode, first), text: `${statement}\n\n` };
 }

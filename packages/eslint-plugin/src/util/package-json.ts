@@ -120,6 +120,31 @@ export function manifestOfFile(filename: string): PackageManifest | undefined {
   return manifest;
 }
 
+let dependencyPrefix: string | undefined;
+let dependencyName: string | undefined;
+
+/**
+ * Whether `pkg` is a runtime dependency of the package of the (absolute) file
+ * `filename`. After a yes, a file in the same directory is answered by
+ * comparing the start of its name, without looking at the manifest again.
+ */
+export function isRuntimeDependency(filename: string, pkg: string): boolean {
+  if (
+    pkg === dependencyName &&
+    dependencyPrefix !== undefined &&
+    filename.startsWith(dependencyPrefix) &&
+    filename.indexOf(sep, dependencyPrefix.length) === -1 &&
+    filename.indexOf('/', dependencyPrefix.length) === -1
+  ) {
+    return true;
+  }
+  const yes = manifestOfFile(filename)?.runtime.has(pkg) === true;
+  // manifestOfFile leaves lastPrefix at the directory of `filename`.
+  dependencyPrefix = yes ? lastPrefix : undefined;
+  dependencyName = pkg;
+  return yes;
+}
+
 /**
  * The version of `pkg` that Node would load from `dir` (walking up
  * `node_modules` directories), or `undefined` when it is not installed.
@@ -160,6 +185,8 @@ export function clearPackageJsonCache(): void {
   lastManifest = undefined;
   lastPrefix = undefined;
   lastPrefixManifest = undefined;
+  dependencyPrefix = undefined;
+  dependencyName = undefined;
   manifestByDir.clear();
   installedByKey.clear();
 }
