@@ -289,7 +289,8 @@ const NO_IMPORTS: ModuleScan = newModuleScan();
 
 function whereOf(f: FileState, context: Context): NonNullable<FileState['where']> {
   if (!f.where) {
-    const filename = isAbsolute(context.filename) ? context.filename : resolve(context.cwd, context.filename);
+    const given = context.filename;
+    const filename = isAbsolute(given) ? given : resolve(context.cwd, given);
     f.where = { filename, manifest: manifestOfFile(filename) };
   }
   return f.where;
@@ -317,7 +318,8 @@ function nestMajor(f: FileState, context: Context): number | undefined {
 function mayImport(f: FileState, context: Context, spec: ProviderSpec): boolean {
   if (spec.packageName === undefined) return true;
   // Usually a runtime dependency, and the answer of the previous file in the same directory.
-  if (isAbsolute(context.filename) && isRuntimeDependency(context.filename, spec.packageName)) return true;
+  const filename = context.filename;
+  if (isAbsolute(filename) && isRuntimeDependency(filename, spec.packageName)) return true;
   const { manifest } = whereOf(f, context);
   if (!manifest) return false;
   return manifest.runtime.has(spec.packageName) || (manifest.dev.has(spec.packageName) && isTestFileState(f, context));
@@ -442,9 +444,12 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
   const setup = setupOf(options);
   const { checkRanges, reportUnregistered } = options;
   const allow = setup.allow;
+  // Each read of a `context` property costs a lookup miss in every file (the context's prototype is new
+  // for each file): read the source code once.
+  const sourceCode = context.sourceCode;
   let state: FileState | undefined;
   if (options.ignoreTests) {
-    state = new FileState(setup, context.sourceCode, checkRanges);
+    state = new FileState(setup, sourceCode, checkRanges);
     if (isTestFileState(state, context)) return {};
   }
   /** The file's top-level imports and requires, gathered as ESLint visits their module strings. */
@@ -463,10 +468,10 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
         // A module string: `import … from 'm'` or a top-level `require('m')`.
         const parent = node.parent;
         if (parent.type === AST_NODE_TYPES.ImportDeclaration) {
-          if (parent.parent.type === AST_NODE_TYPES.Program) scanImport((scan ??= newModuleScan()), context.sourceCode, setup.specs, parent);
+          if (parent.parent.type === AST_NODE_TYPES.Program) scanImport((scan ??= newModuleScan()), sourceCode, setup.specs, parent);
         } else if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'require') {
           const declarator = topLevelRequire(node as TSESTree.StringLiteral);
-          if (declarator) scanRequire((scan ??= newModuleScan()), context.sourceCode, setup.specs, declarator);
+          if (declarator) scanRequire((scan ??= newModuleScan()), sourceCode, setup.specs, declarator);
         }
         return;
       }
@@ -474,7 +479,7 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
       const registered = REGISTERED[code] === 1;
       if (!registered && !checkRanges && !reportUnregistered) return;
       if (!Number.isInteger(code) || allow?.has(code)) return;
-      const f = (state ??= new FileState(setup, context.sourceCode, checkRanges));
+      const f = (state ??= new FileState(setup, sourceCode, checkRanges));
       const position = classifyLiteral(node as TSESTree.NumberLiteral, f.pc);
       if (!position) return;
       if (position.kind === 'range') {
@@ -487,7 +492,7 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
       }
     },
     TSImportEqualsDeclaration(node) {
-      if (node.parent.type === AST_NODE_TYPES.Program) scanImportEquals((scan ??= newModuleScan()), context.sourceCode, setup.specs, node);
+      if (node.parent.type === AST_NODE_TYPES.Program) scanImportEquals((scan ??= newModuleScan()), sourceCode, setup.specs, node);
     },
     'Program:exit'() {
       if (!found || !positions || !state) return;
