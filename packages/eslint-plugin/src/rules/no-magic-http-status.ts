@@ -9,6 +9,7 @@ import {
   isNameFree,
   isVisible,
   newModuleScan,
+  providersByModule,
   replaceWithImport,
   scanImport,
   scanImportEquals,
@@ -154,8 +155,8 @@ type Context = Readonly<TSESLint.RuleContext<MessageIds, [Options]>>;
 /** What the rule derives from its options, once per options object (ESLint passes the same one for every file). */
 interface Setup {
   readonly configured: ProviderSpec;
-  /** The configured provider first, then the built-in ones. */
-  readonly specs: readonly ProviderSpec[];
+  /** The provider of each module specifier: the configured one, else a built-in one. */
+  readonly providers: ReadonlyMap<string, ProviderSpec>;
   readonly enumNames: ReadonlySet<string>;
   readonly allow: ReadonlySet<number> | undefined;
   /** Reports with the configured provider's constants when they do not depend on the NestJS version. */
@@ -187,9 +188,10 @@ function setupOf(options: Required<Options>): Setup {
     configured = customSpecs.get(key) ?? providerSpec(provider);
     customSpecs.set(key, configured);
   }
+  const specs = [configured, ...Object.values(BUILT_IN_PROVIDERS).filter((s) => s.module !== configured.module)];
   setup = {
     configured,
-    specs: [configured, ...Object.values(BUILT_IN_PROVIDERS).filter((s) => s.module !== configured.module)],
+    providers: providersByModule(specs),
     enumNames: new Set(['StatusCodes', 'HttpStatus', configured.binding]),
     allow: options.allow.length > 0 ? new Set(options.allow) : undefined,
     prepared: configured.nestVersioned ? undefined : preparedTable(configured, undefined),
@@ -468,10 +470,10 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
         // A module string: `import … from 'm'` or a top-level `require('m')`.
         const parent = node.parent;
         if (parent.type === AST_NODE_TYPES.ImportDeclaration) {
-          if (parent.parent.type === AST_NODE_TYPES.Program) scanImport((scan ??= newModuleScan()), sourceCode, setup.specs, parent);
+          if (parent.parent.type === AST_NODE_TYPES.Program) scanImport((scan ??= newModuleScan()), sourceCode, setup.providers, parent);
         } else if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'require') {
           const declarator = topLevelRequire(node as TSESTree.StringLiteral);
-          if (declarator) scanRequire((scan ??= newModuleScan()), sourceCode, setup.specs, declarator);
+          if (declarator) scanRequire((scan ??= newModuleScan()), sourceCode, setup.providers, declarator);
         }
         return;
       }
@@ -492,7 +494,7 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
       }
     },
     TSImportEqualsDeclaration(node) {
-      if (node.parent.type === AST_NODE_TYPES.Program) scanImportEquals((scan ??= newModuleScan()), sourceCode, setup.specs, node);
+      if (node.parent.type === AST_NODE_TYPES.Program) scanImportEquals((scan ??= newModuleScan()), sourceCode, setup.providers, node);
     },
     'Program:exit'() {
       if (!found || !positions || !state) return;

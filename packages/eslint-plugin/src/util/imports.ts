@@ -84,17 +84,11 @@ function isCommonJsExport(statement: TSESTree.ProgramStatement): boolean {
   return object.type === AST_NODE_TYPES.Identifier && (object.name === 'module' || object.name === 'exports');
 }
 
-const specsByModule = new WeakMap<readonly ProviderSpec[], ReadonlyMap<string, ProviderSpec>>();
-
-function specFor(specs: readonly ProviderSpec[], source: string): ProviderSpec | undefined {
-  let byModule = specsByModule.get(specs);
-  if (!byModule) {
-    const map = new Map<string, ProviderSpec>();
-    for (const spec of specs) for (const m of spec.modules) if (!map.has(m)) map.set(m, spec);
-    byModule = map;
-    specsByModule.set(specs, byModule);
-  }
-  return byModule.get(source);
+/** The provider of each module specifier: the first of `specs` that loads it. Built once per options object. */
+export function providersByModule(specs: readonly ProviderSpec[]): ReadonlyMap<string, ProviderSpec> {
+  const map = new Map<string, ProviderSpec>();
+  for (const spec of specs) for (const m of spec.modules) if (!map.has(m)) map.set(m, spec);
+  return map;
 }
 
 /**
@@ -105,16 +99,19 @@ function specFor(specs: readonly ProviderSpec[], source: string): ProviderSpec |
  * every statement cold). `finishScan` turns it into a `ModuleInfo`.
  */
 export interface ModuleScan {
-  readonly accesses: ConstantAccess[];
-  readonly providerImports: TSESTree.ImportDeclaration[];
-  readonly requireMerges: RequireMerge[];
+  /** Allocated on the first entry (most files have none). */
+  accesses: ConstantAccess[] | undefined;
+  providerImports: TSESTree.ImportDeclaration[] | undefined;
+  requireMerges: RequireMerge[] | undefined;
   lastImport: TSESTree.Node | undefined;
   lastRequire: TSESTree.Node | undefined;
 }
 
 export function newModuleScan(): ModuleScan {
-  return { accesses: [], providerImports: [], requireMerges: [], lastImport: undefined, lastRequire: undefined };
+  return { accesses: undefined, providerImports: undefined, requireMerges: undefined, lastImport: undefined, lastRequire: undefined };
 }
+
+const NONE: readonly never[] = [];
 
 function addAccess(
   scan: ModuleScan,
@@ -125,21 +122,21 @@ function addAccess(
   declaration: TSESTree.Node,
 ): void {
   const variable = sourceCode.getDeclaredVariables(declaration).find((v) => v.name === local);
-  if (variable) scan.accesses.push({ spec, object, local, variable });
+  if (variable) (scan.accesses ??= []).push({ spec, object, local, variable });
 }
 
 /** A top-level `import … from '…'`. */
 export function scanImport(
   scan: ModuleScan,
   sourceCode: Readonly<TSESLint.SourceCode>,
-  specs: readonly ProviderSpec[],
+  providers: ReadonlyMap<string, ProviderSpec>,
   statement: TSESTree.ImportDeclaration,
 ): void {
   scan.lastImport = statement;
   if (statement.importKind === 'type') return;
-  const spec = specFor(specs, statement.source.value);
+  const spec = providers.get(statement.source.value);
   if (!spec) return;
-  scan.providerImports.push(statement);
+  (scan.providerImports ??= []).push(statement);
   for (const s of statement.specifiers) {
     const local = s.local.name;
     if (s.type === AST_NODE_TYPES.ImportSpecifier) {
@@ -156,13 +153,13 @@ export function scanImport(
 export function scanImportEquals(
   scan: ModuleScan,
   sourceCode: Readonly<TSESLint.SourceCode>,
-  specs: readonly ProviderSpec[],
+  providers: ReadonlyMap<string, ProviderSpec>,
   statement: TSESTree.TSImportEqualsDeclaration,
 ): void {
   scan.lastImport = statement;
   const ref = statement.moduleReference;
   if (statement.importKind === 'type' || ref.type !== AST_NODE_TYPES.TSExternalModuleReference) return;
-  const spec = specFor(specs, ref.expression.value);
+  const spec = providers.get(ref.expression.value);
   if (spec) addAccess(scan, sourceCode, spec, `${statement.id.name}.${spec.binding}`, statement.id.name, statement);
 }
 
@@ -196,17 +193,17 @@ export function topLevelRequire(literal: TSESTree.StringLiteral): TSESTree.Varia
 export function scanRequire(
   scan: ModuleScan,
   sourceCode: Readonly<TSESLint.SourceCode>,
-  specs: readonly ProviderSpec[],
+  providers: ReadonlyMap<string, ProviderSpec>,
   declarator: TSESTree.VariableDeclarator,
 ): void {
   const required = requireSource(declarator.init);
   if (!required) return;
   scan.lastRequire = declarator.parent;
-  const spec = specFor(specs, required.source);
+  const spec = providers.get(required.source);
   const id = declarator.id;
   if (id.type === AST_NODE_TYPES.ObjectPattern && required.member === undefined) {
     if (spec && !id.properties.some((p) => p.type === AST_NODE_TYPES.RestElement)) {
-      scan.requireMerges.push({ source: required.source, pattern: id });
+      (scan.requireMerges ??= []).push({ source: required.source, pattern: id });
     }
     if (!spec) return;
     for (const p of id.properties) {
@@ -280,10 +277,10 @@ export function finishScan(
   if (sampleSource?.raw.startsWith('"')) quote = '"';
 
   return {
-    accesses: scan.accesses,
+    accesses: scan.accesses ?? NONE,
     style,
-    providerImports: scan.providerImports,
-    requireMerges: scan.requireMerges,
+    providerImports: scan.providerImports ?? NONE,
+    requireMerges: scan.requireMerges ?? NONE,
     lastImport,
     lastRequire,
     semi,
