@@ -55,7 +55,8 @@ Options:
       --list-rules           list the rules with their severity and exit
       --print-config         print the effective configuration and exit
       --print-variants       print the projects and variant groups and exit
-      --threads N            worker threads (default: one per core, up to 4, for runs over 4 MB; else 1)
+      --threads N            worker threads (default: one per core, up to 4, for runs over 4 MB
+                             on machines with more than 2 cores; else 1)
       --fix                  apply the fixes rules offer (in passes; each file written atomically), then report what is left
       --fix-dry-run          print the fixes as a unified diff instead of writing them
       --baseline FILE        report only findings that are not in FILE (fingerprints that survive line shifts)

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
-import type { checkParallel as CheckParallel } from '../../src/cli/parallel.js';
+import { defaultThreads, type checkParallel as CheckParallel } from '../../src/cli/parallel.js';
 import { lines } from '../helpers.js';
 
 // The worker runs from dist/ (turbo's `test` depends on `build`).
@@ -17,5 +17,9 @@ describe('parallel checking', () => {
     const single = check({ files }, {});
     expect(single.length).toBeGreaterThan(10);
     expect(await checkParallel({ files }, {}, { threads: 3 })).toEqual(single);
+  });
+
+  it('uses one thread on machines with one or two cores, else one per core up to 4', () => {
+    expect([1, 2, 3, 4, 8, 64].map((cores) => defaultThreads(cores))).toEqual([1, 1, 3, 4, 4, 4]);
   });
 });
