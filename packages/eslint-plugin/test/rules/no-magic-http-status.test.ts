@@ -841,7 +841,7 @@ let status = 200;`,
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 200, phrase: 'OK', constant: 'StatusCodes.OK' },
+                data: { code: 200, constant: 'StatusCodes.OK' },
                 output: `import { StatusCodes } from 'http-status-codes';
 let status = StatusCodes.OK;`,
               },
@@ -868,7 +868,7 @@ class NotFound extends Error {
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND' },
+                data: { code: 404, constant: 'StatusCodes.NOT_FOUND' },
                 output: `import { StatusCodes } from 'http-status-codes';
 class NotFound extends Error {
   status = StatusCodes.NOT_FOUND;
@@ -895,7 +895,7 @@ function fail(status = 500) {}`,
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 500, phrase: 'Internal Server Error', constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
+                data: { code: 500, constant: 'StatusCodes.INTERNAL_SERVER_ERROR' },
                 output: `import { StatusCodes } from 'http-status-codes';
 function fail(status = StatusCodes.INTERNAL_SERVER_ERROR) {}`,
               },
@@ -2211,7 +2211,7 @@ describe("fix or suggestion: where the provider comes from", () => {
             suggestions: [
               {
                 messageId: 'replaceWithConstantAndImport',
-                data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND', binding: 'StatusCodes', module: 'http-status-codes' },
+                data: { code: 404, constant: 'StatusCodes.NOT_FOUND', binding: 'StatusCodes', module: 'http-status-codes' },
                 output: `import { StatusCodes } from 'http-status-codes';
 
 res.status(StatusCodes.NOT_FOUND);`,
@@ -2236,7 +2236,7 @@ res.status(StatusCodes.NOT_FOUND);`,
             suggestions: [
               {
                 messageId: 'replaceWithConstantAndImport',
-                data: { code: 404, phrase: 'Not Found', constant: 'StatusCodes.NOT_FOUND', binding: 'StatusCodes', module: 'http-status-codes' },
+                data: { code: 404, constant: 'StatusCodes.NOT_FOUND', binding: 'StatusCodes', module: 'http-status-codes' },
                 output: `import { StatusCodes } from 'http-status-codes';
 
 res.status(StatusCodes.NOT_FOUND);`,
@@ -2693,7 +2693,7 @@ switch (r.status) {
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 404, phrase: 'Not Found', constant: 'constants.HTTP_STATUS_NOT_FOUND' },
+                data: { code: 404, constant: 'constants.HTTP_STATUS_NOT_FOUND' },
                 output: `import { constants } from 'node:http2';
 app.get('/', (c) => c.json(body, constants.HTTP_STATUS_NOT_FOUND));
 const r = { status: 404, body };
@@ -2714,7 +2714,7 @@ switch (r.status) {
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 404, phrase: 'Not Found', constant: 'constants.HTTP_STATUS_NOT_FOUND' },
+                data: { code: 404, constant: 'constants.HTTP_STATUS_NOT_FOUND' },
                 output: `import { constants } from 'node:http2';
 app.get('/', (c) => c.json(body, 404));
 const r = { status: constants.HTTP_STATUS_NOT_FOUND, body };
@@ -2735,7 +2735,7 @@ switch (r.status) {
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 200, phrase: 'OK', constant: 'constants.HTTP_STATUS_OK' },
+                data: { code: 200, constant: 'constants.HTTP_STATUS_OK' },
                 output: `import { constants } from 'node:http2';
 app.get('/', (c) => c.json(body, 404));
 const r = { status: 404, body };
@@ -2756,7 +2756,7 @@ switch (r.status) {
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 201, phrase: 'Created', constant: 'constants.HTTP_STATUS_CREATED' },
+                data: { code: 201, constant: 'constants.HTTP_STATUS_CREATED' },
                 output: `import { constants } from 'node:http2';
 app.get('/', (c) => c.json(body, 404));
 const r = { status: 404, body };
@@ -2882,7 +2882,7 @@ const r = { status: 404 };`,
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 404, phrase: 'Not Found', constant: 'Status.NOT_FOUND' },
+                data: { code: 404, constant: 'Status.NOT_FOUND' },
                 output: `import { Status } from '@acme/http';
 const r = { status: Status.NOT_FOUND };`,
               },

@@ -169,7 +169,7 @@ c.json({}, 404);`,
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 404, phrase: 'Not Found', constant: 'constants.HTTP_STATUS_NOT_FOUND' },
+                data: { code: 404, constant: 'constants.HTTP_STATUS_NOT_FOUND' },
                 output: `import { constants } from 'node:http2';
 declare const c: { json(body: unknown, status: 200 | 404): void };
 c.json({}, constants.HTTP_STATUS_NOT_FOUND);`,
@@ -198,7 +198,7 @@ const missing: Reply = { status: 404, body: null };`,
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 404, phrase: 'Not Found', constant: 'constants.HTTP_STATUS_NOT_FOUND' },
+                data: { code: 404, constant: 'constants.HTTP_STATUS_NOT_FOUND' },
                 output: `import { constants } from 'node:http2';
 type Reply = { status: 200; body: string } | { status: 404; body: null };
 const missing: Reply = { status: constants.HTTP_STATUS_NOT_FOUND, body: null };`,
@@ -227,7 +227,7 @@ if (r.status === 200) r.body.length;`,
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 200, phrase: 'OK', constant: 'constants.HTTP_STATUS_OK' },
+                data: { code: 200, constant: 'constants.HTTP_STATUS_OK' },
                 output: `import { constants } from 'node:http2';
 declare const r: { status: 200; body: string } | { status: 404; body: null };
 if (r.status === constants.HTTP_STATUS_OK) r.body.length;`,
@@ -255,7 +255,7 @@ const reply = { status: 404 };`,
             suggestions: [
               {
                 messageId: 'replaceWithConstant',
-                data: { code: 404, phrase: 'Not Found', constant: 'constants.HTTP_STATUS_NOT_FOUND' },
+                data: { code: 404, constant: 'constants.HTTP_STATUS_NOT_FOUND' },
                 output: `import { constants } from 'node:http2';
 const reply = { status: constants.HTTP_STATUS_NOT_FOUND };`,
               },
