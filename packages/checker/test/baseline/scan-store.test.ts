@@ -71,6 +71,23 @@ describe('stored scans of context pages (--cache)', () => {
     expect(loaded.input.files.find((f) => f.file === 'public/source/other.rst')?.scan?.labels.map((l) => l.label)).toEqual(['other', 'other-too']);
   });
 
+  it('an unreadable store is an empty one: every context page is read and scanned, and the run finds the same', async () => {
+    const root = project();
+    const cacheDir = join(root, 'cache');
+    const args = ['-f', 'compact', '--cache-location', cacheDir, 'public/source/checked.rst'];
+    const file = join(root, 'public/source/target.rst');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('.. _target:', '.. _moved:'));
+    const plain = await run(['-f', 'compact', 'public/source/checked.rst'], root);
+    expect(plain.code).toBe(1);
+    expect(await run(args, root)).toEqual(plain);
+    writeFileSync(join(cacheDir, 'scans.bin'), 'not a serialised map');
+    expect(await run(args, root)).toEqual(plain);
+    // …and the store was written again, whole.
+    const config = { variants: { public: 'public', swiss: 'swiss' } };
+    const stamp = ((st) => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`)(statSync(file));
+    expect(DocdriftCache.open(cacheDir, config).scans.lookup('public/source/target.rst', stamp)?.labels.map((l) => l.label)).toEqual(['moved']);
+  });
+
   it('a cache emptied by a configuration change drops the stored scans too', () => {
     const root = project();
     const cacheDir = join(root, 'cache');
