@@ -49,10 +49,17 @@ export interface CheckInput {
 
 /* ------------------------------------------------------------------ pages */
 
-/** The format of a page: by extension, else by a look at its start. */
-export function formatOf(file: string, text: string): Format {
+/** The format a page's extension says, if it says one. */
+function formatByExtension(file: string): Format | undefined {
   if (/\.(md|markdown)$/i.test(file)) return 'markdown';
   if (/\.rst$/i.test(file)) return 'rst';
+  return undefined;
+}
+
+/** The format of a page: by extension, else by a look at its start. */
+export function formatOf(file: string, text: string): Format {
+  const byExtension = formatByExtension(file);
+  if (byExtension) return byExtension;
   return /^#{1,6} /m.test(text.slice(0, 4000)) && !/^[=\-~^]{3,}\s*$/m.test(text.slice(0, 4000)) ? 'markdown' : 'rst';
 }
 
@@ -96,7 +103,6 @@ class PageImpl implements Page {
   url: string | undefined;
   private readonly pinned: Parsed | undefined;
   private scanned: ScanResult | undefined;
-  private body: string | undefined;
 
   constructor(
     readonly file: string,
@@ -106,7 +112,7 @@ class PageImpl implements Page {
     pre?: { root: Root; messages: ParseMessage[] },
   ) {
     // The extension decides without the text, which a context page may supply only on demand.
-    this.format = pre?.root.format ?? (/\.(md|markdown|rst)$/i.test(file) ? formatOf(file, '') : formatOf(file, input.text));
+    this.format = pre?.root.format ?? formatByExtension(file) ?? formatOf(file, input.text);
     this.pinned = pre;
     if (input.scan) {
       this.scanned = input.scan;
@@ -115,8 +121,7 @@ class PageImpl implements Page {
   }
 
   get text(): string {
-    if (this.body === undefined) this.body = this.input.text;
-    return this.body;
+    return this.input.text;
   }
 
   private parsed(): Parsed {

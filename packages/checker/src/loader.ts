@@ -355,38 +355,33 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
   const files: InputFile[] = [];
   let bytes = 0;
   for (const [file, check] of [...[...toCheck.keys()].map((f) => [f, true] as const), ...[...context].map((f) => [f, false] as const)]) {
+    const abs = resolve(cwd, file);
+    let stamp: string | undefined;
     if (!check && opts.scans) {
       // A context page: its labels and top come from the stored scan when the file is unchanged.
-      const abs = resolve(cwd, file);
       let st;
       try {
         st = statSync(abs);
       } catch {
-        continue;
+        continue; // context is best effort
       }
       if (!st.isFile()) continue;
-      const stamp = stampOf(st);
+      stamp = stampOf(st);
       const hit = opts.scans.lookup(file, stamp);
       if (hit) {
         files.push(lazyFile(file, abs, hit, stamp));
         bytes += st.size;
         continue;
       }
-      try {
-        const text = readText(abs);
-        const scan = scanPage(text, formatOf(file, text));
-        opts.scans.store(file, stamp, scan);
-        bytes += Buffer.byteLength(text);
-        files.push({ file, text, check: false, scan, stamp });
-      } catch {
-        // context is best effort
-      }
-      continue;
     }
     try {
-      const text = readText(resolve(cwd, file));
+      const text = readText(abs);
       bytes += Buffer.byteLength(text);
-      files.push({ file, text, check });
+      if (stamp !== undefined && opts.scans) {
+        const scan = scanPage(text, formatOf(file, text));
+        opts.scans.store(file, stamp, scan);
+        files.push({ file, text, check, scan, stamp });
+      } else files.push({ file, text, check });
     } catch (e) {
       if (check) errors.push({ file, reason: (e as Error).message });
     }

@@ -97,40 +97,40 @@ function tableName(t: TableOutline): string {
   return t.caption?.text ?? t.lead ?? '';
 }
 
-/** What tableScore compares of a table, computed once per table (it scores every pair of tables). */
-interface TableKeys {
-  name: string;
-  nameBag: Map<string, number>;
-  nameSize: number;
-  header: string;
+/** The words of a text as a comparison key and a bag for `dice`. */
+interface Words {
+  key: string;
+  bag: Map<string, number>;
+  size: number;
 }
-const tableKeys = new WeakMap<TableOutline, TableKeys>();
 
-function keysOf(t: TableOutline): TableKeys {
-  let k = tableKeys.get(t);
-  if (!k) {
-    const name = compareKey(tableName(t));
-    const toks = tokens(name);
-    k = { name, nameBag: bagOf(toks), nameSize: toks.length, header: compareKey([...t.header.values()].join(' ')) };
-    tableKeys.set(t, k);
-  }
-  return k;
+function wordsOf(text: string): Words {
+  const toks = tokens(text);
+  return { key: toks.join(' '), bag: bagOf(toks), size: toks.length };
+}
+
+/** What the alignment compares of a table or a row, computed once each: it scores every pair. */
+const tableWords = new WeakMap<TableOutline, { name: Words; header: string }>();
+const rowWords = new WeakMap<RowOutline, Words>();
+
+function tableWordsOf(t: TableOutline): { name: Words; header: string } {
+  let w = tableWords.get(t);
+  if (!w) tableWords.set(t, (w = { name: wordsOf(tableName(t)), header: compareKey([...t.header.values()].join(' ')) }));
+  return w;
 }
 
 function tableScore(a: TableOutline, b: TableOutline): number {
   let s = 0;
   if (a.tails.some((x) => b.tails.includes(x))) s += 1;
-  const ka = keysOf(a);
-  const kb = keysOf(b);
-  const na = ka.name;
-  const nb = kb.name;
+  const wa = tableWordsOf(a);
+  const wb = tableWordsOf(b);
+  const na = wa.name.key;
+  const nb = wb.name.key;
   if (na !== '' && nb !== '') {
     if (na === nb) s += na.split(' ').every((w) => GENERIC_CAPTION.has(w)) ? 0.2 : 0.6;
-    else s += 0.4 * dice(ka.nameBag, kb.nameBag, ka.nameSize, kb.nameSize);
+    else s += 0.4 * dice(wa.name.bag, wb.name.bag, wa.name.size, wb.name.size);
   }
-  const ha = ka.header;
-  const hb = kb.header;
-  if (ha !== '' && ha === hb) s += 0.3;
+  if (wa.header !== '' && wa.header === wb.header) s += 0.3;
   const small = Math.min(a.keys.size, b.keys.size);
   if (small > 0) {
     let inter = 0;
@@ -475,21 +475,11 @@ function alignTable(id: number, members: TableOutline[][], order: readonly numbe
   return { id, members, section, name, mode, log: all.some((t) => t.log), fields, rows };
 }
 
-/** A row key's words, computed once per row: the row alignment scores every pair of rows. */
-const keyBags = new WeakMap<RowOutline, { bag: Map<string, number>; size: number }>();
-
-function keyBag(r: RowOutline): { bag: Map<string, number>; size: number } {
-  let v = keyBags.get(r);
-  if (!v) {
-    const toks = tokens(r.key);
-    keyBags.set(r, (v = { bag: bagOf(toks), size: toks.length }));
-  }
-  return v;
-}
-
 function keyDice(a: RowOutline, b: RowOutline): number {
-  const x = keyBag(a);
-  const y = keyBag(b);
+  let x = rowWords.get(a);
+  if (!x) rowWords.set(a, (x = wordsOf(a.key)));
+  let y = rowWords.get(b);
+  if (!y) rowWords.set(b, (y = wordsOf(b.key)));
   return dice(x.bag, y.bag, x.size, y.size);
 }
 

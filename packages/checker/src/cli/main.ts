@@ -69,10 +69,6 @@ Options:
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config or I/O failure.
 `;
 
-function version(): string {
-  return VERSION;
-}
-
 /** chalk colour level from flags, environment and the stream. */
 export function colorLevel(flags: { color?: boolean; noColor?: boolean }, env: Record<string, string | undefined>, stream: OutStream, toFile: boolean): 0 | 1 | 2 | 3 {
   if (flags.noColor) return 0;
@@ -138,7 +134,7 @@ export async function main(opts: MainOptions): Promise<number> {
     return 0;
   }
   if (v.version) {
-    stdout.write(`${version()}\n`);
+    stdout.write(`${VERSION}\n`);
     return 0;
   }
   const fmt = (v.format ?? 'stylish') as Format;
@@ -292,7 +288,7 @@ function reportContext(fmt: Format, diagnostics: readonly Diagnostic[], input: C
   const withFindings = new Set(diagnostics.map((d) => d.file));
   const sources = Object.fromEntries(input.files.filter((f) => withFindings.has(f.file)).map((f) => [f.file, f.text]));
   const groups = groupMatrices(buildDocSet(input, config), config);
-  return { files, sources, groups, version: version() };
+  return { files, sources, groups, version: VERSION };
 }
 
 function relativeOrAbs(cwd: string, file: string): string {

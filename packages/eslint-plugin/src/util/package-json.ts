@@ -120,29 +120,13 @@ export function manifestOfFile(filename: string): PackageManifest | undefined {
   return manifest;
 }
 
-let dependencyPrefix: string | undefined;
-let dependencyName: string | undefined;
-
 /**
  * Whether `pkg` is a runtime dependency of the package of the (absolute) file
- * `filename`. After a yes, a file in the same directory is answered by
- * comparing the start of its name, without looking at the manifest again.
+ * `filename` (a file in the previous file's directory is answered by
+ * `manifestOfFile`'s comparison of the start of its name).
  */
 export function isRuntimeDependency(filename: string, pkg: string): boolean {
-  if (
-    pkg === dependencyName &&
-    dependencyPrefix !== undefined &&
-    filename.startsWith(dependencyPrefix) &&
-    filename.indexOf(sep, dependencyPrefix.length) === -1 &&
-    filename.indexOf('/', dependencyPrefix.length) === -1
-  ) {
-    return true;
-  }
-  const yes = manifestOfFile(filename)?.runtime.has(pkg) === true;
-  // manifestOfFile leaves lastPrefix at the directory of `filename`.
-  dependencyPrefix = yes ? lastPrefix : undefined;
-  dependencyName = pkg;
-  return yes;
+  return manifestOfFile(filename)?.runtime.has(pkg) === true;
 }
 
 /**
@@ -185,8 +169,6 @@ export function clearPackageJsonCache(): void {
   lastManifest = undefined;
   lastPrefix = undefined;
   lastPrefixManifest = undefined;
-  dependencyPrefix = undefined;
-  dependencyName = undefined;
   manifestByDir.clear();
   installedByKey.clear();
 }
