@@ -2,8 +2,8 @@
  * The engine: `check(input, config)` → sorted `Diagnostic[]`. No file I/O:
  * the input carries the texts (see loader.ts for the part that reads files).
  */
-import { tables as parserTables } from '@docdrift/parser';
-import type { Node, NodeBase, Position, TableInfo } from '@docdrift/parser';
+import { tableInfo } from '@docdrift/parser';
+import type { Node, NodeBase, Position, Table, TableInfo } from '@docdrift/parser';
 import { resolveRules, type Config, type ResolvedRule } from './config.js';
 import type { Diagnostic, RelatedLocation } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
@@ -139,7 +139,8 @@ class PageIndex {
   }
 
   tables(): TableInfo[] {
-    if (!this.tableList) this.tableList = parserTables(this.page.root);
+    // The parser's tables(root), from the walk the rules share (same pre-order) instead of a second one.
+    if (!this.tableList) this.tableList = this.nodes('table').map((t) => tableInfo(t as Table));
     return this.tableList;
   }
 }

@@ -45,11 +45,22 @@ function uncamel(text: string): string {
 }
 
 /** The content words of `text` as written, in order, stop words removed. */
-function rawWords(text: string): string[] {
-  return uncamel(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '' && !STOP.has(w.toLowerCase()));
+function rawWords(text: string): readonly string[] {
+  let w = raw.get(text);
+  if (w === undefined) {
+    // Titles and link texts come back for every reference to them: remember them (bounded, like stems).
+    if (raw.size >= 50_000) raw.clear();
+    raw.set(
+      text,
+      (w = uncamel(text)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((x) => x !== '' && !STOP.has(x.toLowerCase()))),
+    );
+  }
+  return w;
 }
+
+const raw = new Map<string, readonly string[]>();
 
 /** The content words of `text`, stemmed, in order, stop words removed. */
 export function words(text: string): string[] {

@@ -49,4 +49,16 @@ describe('loader (pre-commit runs)', () => {
     expect(r.input.files.every((f) => f.check)).toBe(true);
     expect(r.input.projects?.every((p) => p.complete)).toBe(true);
   });
+
+  it('reads pages of any size exactly, one after the other (a page larger than the read buffer, then smaller ones)', async () => {
+    // The loader reads every page into one buffer that starts at 64 KiB and grows.
+    const big = page('Big', `${'word '.repeat(40_000)}\n\nÜmlaut and “quotes”.`);
+    const exact = page('Exact', 'y'.repeat(65_536 - 'Exact\n=====\n\n\n'.length));
+    const files = { 'big.rst': big, 'exact.rst': exact, 'small.rst': page('Small'), 'bom.rst': `\ufeff${page('Bom')}` };
+    const d = tree(files);
+    const r = await loadInput({ cwd: d, paths: ['.'], config: {} });
+    expect(Buffer.byteLength(exact)).toBe(65_536);
+    expect(Object.fromEntries(r.input.files.map((f) => [f.file, f.text]))).toEqual({ ...files, 'bom.rst': page('Bom') });
+    expect(r.errors).toEqual([]);
+  });
 });

@@ -77,7 +77,8 @@ export interface TableInfo {
   position?: Position;
 }
 
-function info(table: Table): TableInfo {
+/** One table's cells as plain text (what `tables` gives for each table it finds). */
+export function tableInfo(table: Table): TableInfo {
   const headerRows: CellInfo[][] = [];
   const bodyRows: CellInfo[][] = [];
   for (const row of table.children) {
@@ -98,7 +99,7 @@ function info(table: Table): TableInfo {
 export function tables(root: Root): TableInfo[] {
   const out: TableInfo[] = [];
   visit(root, (n) => {
-    if (n.type === 'table') out.push(info(n));
+    if (n.type === 'table') out.push(tableInfo(n));
   });
   return out;
 }
@@ -124,7 +125,7 @@ const CODE_RE = /^(?:HTTP\s+)?([1-5]\d\d)\b[\s:.\-\u2013]*(.*)$/s;
  * codes (fewer than half of its body rows start with a code).
  */
 export function statusTable(table: TableInfo | Table): StatusTableEntry[] {
-  const t = 'type' in table ? info(table) : table;
+  const t = 'type' in table ? tableInfo(table) : table;
   const entries: StatusTableEntry[] = [];
   let rowsWithCells = 0;
   for (const row of t.bodyRows) {
