@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commonEnds, renderDiff, wordDiff } from '../src/align/diff.js';
+import { commonEnds, hunks, renderDiff, wordDiff } from '../src/align/diff.js';
+import { hasToken, tokens } from '../src/align/text.js';
 import type { DiffPart } from '../src/diagnostic.js';
 
 const side = (parts: DiffPart[], skip: DiffPart['op']): string =>
@@ -67,3 +68,25 @@ describe('renderDiff', () => {
     expect(renderDiff(parts)).toBe('[-old-]{+new+} one two three four five…');
   });
 });
+
+describe('hasToken', () => {
+  it('says whether tokens() finds a word, for ASCII and other texts', () => {
+    const texts = ['', ' ', ' , ', '—', '«»', '5', ' a ', '5,000', '\u00a0\u00a0', 'Ü', 'é ', '…', '東京', '\u0001x', '\u0001', '(', '-- ', '١'];
+    for (const t of texts) expect(hasToken(t), JSON.stringify(t)).toBe(tokens(t).length > 0);
+  });
+
+  it('lets punctuation between two changes join them into one hunk, and words split them', () => {
+    const parts: DiffPart[] = [
+      { op: 'removed', text: 'old' },
+      { op: 'equal', text: ', ' },
+      { op: 'removed', text: 'gone' },
+      { op: 'equal', text: ' kept ' },
+      { op: 'added', text: 'new' },
+    ];
+    expect(hunks(parts)).toEqual([
+      { from: 'oldgone', to: '' },
+      { from: '', to: 'new' },
+    ]);
+  });
+});
+

@@ -54,7 +54,9 @@ function isInline(n: AnyNode): boolean {
 
 /** Cell text normalised for comparison: whitespace collapsed. */
 function cellText(cell: TableCell): string {
-  return blocksText(cell.children).replace(/[ \t\r\n]+/g, ' ').trim();
+  const text = blocksText(cell.children);
+  // Most cells have single spaces only: no replacement (and no copy) needed.
+  return (/[\t\r\n]| {2}/.test(text) ? text.replace(/[ \t\r\n]+/g, ' ') : text).trim();
 }
 
 export interface CellInfo {

@@ -5,7 +5,7 @@
  */
 import { diffWords } from 'diff';
 import type { DiffPart } from '../diagnostic.js';
-import { tokens } from './text.js';
+import { hasToken, tokens } from './text.js';
 
 /** The word diff from `from` (the other variant) to `to` (the reported page). */
 export function wordDiff(from: string, to: string): DiffPart[] {
@@ -73,7 +73,7 @@ export function hunks(parts: readonly DiffPart[]): Hunk[] {
   let cur: Hunk | undefined;
   for (const p of parts) {
     if (p.op === 'equal') {
-      if (tokens(p.text).length > 0) cur = undefined;
+      if (hasToken(p.text)) cur = undefined;
       continue;
     }
     if (!cur) out.push((cur = { from: '', to: '' }));

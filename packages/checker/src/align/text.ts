@@ -219,6 +219,11 @@ export function tokens(text: string): string[] {
   return lower.match(NON_ASCII.test(lower) ? TOKEN_RE : ASCII_TOKEN_RE) ?? [];
 }
 
+/** Whether `tokens(text)` would find a word, without building the list (what `tokens` matches, case-insensitively). */
+export function hasToken(text: string): boolean {
+  return NON_ASCII.test(text) ? /[\p{L}\p{N}]/u.test(text.toLowerCase()) : /[a-z0-9]/i.test(text);
+}
+
 /** A comparison key: the tokens joined by one space. Two texts with the same key differ only in formatting. */
 export function compareKey(text: string): string {
   return tokens(text).join(' ');
