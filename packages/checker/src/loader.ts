@@ -306,8 +306,9 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
     let st;
     try {
       st = statSync(abs);
-    } catch {
-      throw new PathError(`no such file or directory: ${p}`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new PathError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${p}` : `cannot read ${p}: ${reason(e)}`);
     }
     const rel = posixRel(cwd, abs);
     if (st.isDirectory()) {

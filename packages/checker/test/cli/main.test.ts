@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colorLevel } from '../../src/cli/main.js';
@@ -33,6 +33,12 @@ describe('docdrift CLI', () => {
     expect((await run(['--max-warnings', 'x'], dir)).code).toBe(2);
     const missing = await run(['nope'], dir);
     expect(missing).toMatchObject({ code: 2, stderr: 'docdrift: no such file or directory: nope\n' });
+  });
+
+  it('a path argument that is a symbolic link loop says so (exit 2)', async () => {
+    const dir = tree({ 'a.rst': page('x') });
+    symlinkSync('loop.rst', join(dir, 'loop.rst'));
+    expect(await run(['loop.rst'], dir)).toMatchObject({ code: 2, stderr: 'docdrift: cannot read loop.rst: too many symbolic links\n' });
   });
 
   it('exit 1 with errors, compact format, findings sorted', async () => {
