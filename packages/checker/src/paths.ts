@@ -4,7 +4,11 @@
 const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|^\/|\/$/;
 
 export function normalizePath(p: string): string {
-  if (p !== '' && !NOT_NORMAL.test(p)) return p;
+  return p !== '' && !NOT_NORMAL.test(p) ? p : normalizeSegments(p);
+}
+
+/** normalizePath without its shortcut for a path that is already normal: segment by segment. */
+export function normalizeSegments(p: string): string {
   const parts: string[] = [];
   for (const seg of p.replace(/\\/g, '/').split('/')) {
     if (seg === '' || seg === '.') continue;
