@@ -258,8 +258,6 @@ class FileState {
   /** `accesses` with the configured provider first. */
   ordered: readonly ConstantAccess[] | undefined = undefined;
   nestMajor: { value: number | undefined } | undefined = undefined;
-  /** Whether the file's text mentions the configured binding at all (if not, no scope lookup is needed). */
-  bindingMentioned: boolean | undefined = undefined;
   /** Whether a fix may add an import of the configured provider (a dependency of the file's package). */
   mayImport: boolean | undefined = undefined;
   /** Reports with the configured provider's constants, by code. */
@@ -272,10 +270,11 @@ class FileState {
     readonly setup: Setup,
     sourceCode: Readonly<TSESLint.SourceCode>,
     checkRanges: boolean,
+    modules: ModuleScan,
   ) {
     // Type information only comes with a program (typescript-eslint with `project`/`projectService`).
     const types = sourceCode.parserServices?.program ? typeInfo(sourceCode, setup.enumNames) : undefined;
-    this.pc = { sourceCode, checkRanges, types };
+    this.pc = { sourceCode, checkRanges, types, modules, declared: undefined };
   }
 }
 
@@ -287,7 +286,6 @@ interface ScopeFacts {
 
 const NOTHING_IN_SCOPE: ScopeFacts = { visible: [], nameFree: true };
 
-const NO_IMPORTS: ModuleScan = newModuleScan();
 
 function whereOf(f: FileState, context: Context): NonNullable<FileState['where']> {
   if (!f.where) {
@@ -320,8 +318,7 @@ function nestMajor(f: FileState, context: Context): number | undefined {
 function mayImport(f: FileState, context: Context, spec: ProviderSpec): boolean {
   if (spec.packageName === undefined) return true;
   // Usually a runtime dependency, and the answer of the previous file in the same directory.
-  const filename = context.filename;
-  if (isAbsolute(filename) && isRuntimeDependency(filename, spec.packageName)) return true;
+  if (isRuntimeDependency(context.filename, spec.packageName)) return true;
   const { manifest } = whereOf(f, context);
   if (!manifest) return false;
   return manifest.runtime.has(spec.packageName) || (manifest.dev.has(spec.packageName) && isTestFileState(f, context));
@@ -358,40 +355,74 @@ function fixMode(f: FileState, spec: ProviderSpec, position: StatusPosition): 'f
       if (spec.valueType !== 'number') return 'fix';
       const types = f.pc.types;
       if (!types) return 'suggest';
+      // With type information the position records its slot (and the compared operand).
       const fits = position.comparedWith
         ? types.isWideNumber(position.comparedWith)
-        : types.numberFits(position.slot) === true;
+        : position.slot !== undefined && types.numberFits(position.slot) === true;
       return fits ? 'fix' : 'suggest';
     }
+  }
+}
+
+/**
+ * The fix of a report that adds the import. A function of its own so that the closure holds
+ * three values, not every local of the report (ESLint calls it once, inside `report`).
+ */
+function importFix(f: FileState, node: TSESTree.NumberLiteral, text: string): () => TSESLint.RuleFix {
+  return () => {
+    const sourceCode = f.pc.sourceCode;
+    const info = f.module as ModuleInfo;
+    return replaceWithImport(sourceCode.text, (f.insertion ??= importInsertion(sourceCode, info, f.setup.configured)), node, text);
+  };
+}
+
+function plainFix(node: TSESTree.NumberLiteral, text: string): () => TSESLint.RuleFix {
+  return () => ({ range: node.range, text });
+}
+
+/** A file's status numbers, reported together at the end of the file; per-file facts are worked out once. */
+function reportAll(
+  context: Context,
+  f: FileState,
+  scan: ModuleScan,
+  found: readonly TSESTree.NumberLiteral[],
+  positions: readonly StatusPosition[],
+): void {
+  const sourceCode = f.pc.sourceCode;
+  const configured = f.setup.configured;
+  const info = (f.module = finishScan(sourceCode, scan, () => context.languageOptions.sourceType));
+  // The common case, a file with no provider imported and the name unused, needs no scope analysis.
+  const scoped = info.accesses.length !== 0 || sourceCode.text.includes(configured.binding);
+  const count = found.length;
+  for (let i = 0; i < count; i++) {
+    const node = found[i] as TSESTree.NumberLiteral;
+    reportStatus(context, f, info, scoped, node, node.value, positions[i] as StatusPosition);
   }
 }
 
 function reportStatus(
   context: Context,
   f: FileState,
-  scan: ModuleScan,
+  info: ModuleInfo,
+  scoped: boolean,
   node: TSESTree.NumberLiteral,
   code: number,
   position: StatusPosition,
 ): void {
-  const sourceCode = f.pc.sourceCode;
   const configured = f.setup.configured;
-  const info = (f.module ??= finishScan(sourceCode, scan, () => context.languageOptions.sourceType));
-  // The common case, a file with no provider imported and the name unused, needs no scope analysis.
-  const facts =
-    info.accesses.length === 0 && !(f.bindingMentioned ??= sourceCode.text.includes(configured.binding))
-      ? NOTHING_IN_SCOPE
-      : scopeFacts(f, info, node);
+  const facts = scoped ? scopeFacts(f, info, node) : NOTHING_IN_SCOPE;
   let spec = configured;
   let constant: string | undefined;
   let data: MagicStatusData | undefined;
-  for (const access of facts.visible) {
-    const c = constantFor(access.spec, code, access.spec.nestVersioned ? nestMajor(f, context) : undefined);
-    if ('name' in c) {
-      spec = access.spec;
-      constant = `${access.object}.${c.name}`;
-      data = magicStatusData(code, constant);
-      break;
+  if (scoped) {
+    for (const access of facts.visible) {
+      const c = constantFor(access.spec, code, access.spec.nestVersioned ? nestMajor(f, context) : undefined);
+      if ('name' in c) {
+        spec = access.spec;
+        constant = `${access.object}.${c.name}`;
+        data = magicStatusData(code, constant);
+        break;
+      }
     }
   }
   const needsImport = constant === undefined;
@@ -415,11 +446,7 @@ function reportStatus(
     context.report({ node, messageId: 'magicStatus', data });
     return;
   }
-  const text = constant;
-  const replace = needsImport
-    ? (): TSESLint.RuleFix =>
-        replaceWithImport(sourceCode.text, (f.insertion ??= importInsertion(sourceCode, info, configured)), node, text)
-    : (): TSESLint.RuleFix => ({ range: node.range, text });
+  const replace = needsImport ? importFix(f, node, constant) : plainFix(node, constant);
   if (mode === 'fix') {
     context.report({ node, messageId: 'magicStatus', data, fix: replace });
     return;
@@ -432,10 +459,10 @@ function reportStatus(
       needsImport
         ? {
             messageId: 'replaceWithConstantAndImport',
-            data: { code, constant: text, binding: configured.binding, module: configured.module },
+            data: { code, constant, binding: configured.binding, module: configured.module },
             fix: replace,
           }
-        : { messageId: 'replaceWithConstant', data: { code, constant: text }, fix: replace },
+        : { messageId: 'replaceWithConstant', data: { code, constant }, fix: replace },
     ],
   });
 }
@@ -449,13 +476,13 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
   // Each read of a `context` property costs a lookup miss in every file (the context's prototype is new
   // for each file): read the source code once.
   const sourceCode = context.sourceCode;
+  /** The file's top-level imports and requires, gathered as ESLint visits their module strings. */
+  const scan = newModuleScan();
   let state: FileState | undefined;
   if (options.ignoreTests) {
-    state = new FileState(setup, sourceCode, checkRanges);
+    state = new FileState(setup, sourceCode, checkRanges, scan);
     if (isTestFileState(state, context)) return {};
   }
-  /** The file's top-level imports and requires, gathered as ESLint visits their module strings. */
-  let scan: ModuleScan | undefined;
 
   /** Status numbers and their positions, in source order: reported together at the end of the file. */
   let found: TSESTree.NumberLiteral[] | undefined;
@@ -470,10 +497,10 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
         // A module string: `import … from 'm'` or a top-level `require('m')`.
         const parent = node.parent;
         if (parent.type === AST_NODE_TYPES.ImportDeclaration) {
-          if (parent.parent.type === AST_NODE_TYPES.Program) scanImport((scan ??= newModuleScan()), sourceCode, setup.providers, parent);
+          if (parent.parent.type === AST_NODE_TYPES.Program) scanImport(scan, sourceCode, setup.providers, parent);
         } else if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'require') {
           const declarator = topLevelRequire(node as TSESTree.StringLiteral);
-          if (declarator) scanRequire((scan ??= newModuleScan()), sourceCode, setup.providers, declarator);
+          if (declarator) scanRequire(scan, sourceCode, setup.providers, declarator);
         }
         return;
       }
@@ -481,7 +508,7 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
       const registered = REGISTERED[code] === 1;
       if (!registered && !checkRanges && !reportUnregistered) return;
       if (!Number.isInteger(code) || allow?.has(code)) return;
-      const f = (state ??= new FileState(setup, sourceCode, checkRanges));
+      const f = (state ??= new FileState(setup, sourceCode, checkRanges, scan));
       const position = classifyLiteral(node as TSESTree.NumberLiteral, f.pc);
       if (!position) return;
       if (position.kind === 'range') {
@@ -494,16 +521,10 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
       }
     },
     TSImportEqualsDeclaration(node) {
-      if (node.parent.type === AST_NODE_TYPES.Program) scanImportEquals((scan ??= newModuleScan()), sourceCode, setup.providers, node);
+      if (node.parent.type === AST_NODE_TYPES.Program) scanImportEquals(scan, sourceCode, setup.providers, node);
     },
     'Program:exit'() {
-      if (!found || !positions || !state) return;
-      const count = found.length;
-      const imports = scan ?? NO_IMPORTS;
-      for (let i = 0; i < count; i++) {
-        const node = found[i] as TSESTree.NumberLiteral;
-        reportStatus(context, state, imports, node, node.value, positions[i] as StatusPosition);
-      }
+      if (found && positions && state) reportAll(context, state, scan, found, positions);
     },
   };
 }

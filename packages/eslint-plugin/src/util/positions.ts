@@ -21,8 +21,11 @@ export interface StatusPosition {
   readonly safety: Safety;
   /** The literal sits under `as const` / `<const>`. */
   readonly asConst: boolean;
-  /** The outermost expression of the position (the literal or its `?:`/`||`/`as` wrapper). */
-  readonly slot: TSESTree.Expression;
+  /**
+   * The outermost expression of the position (the literal or its `?:`/`||`/`as` wrapper). Recorded
+   * with type information only, the one reader of it and of `comparedWith`.
+   */
+  readonly slot: TSESTree.Expression | undefined;
   /** The other operand when the position is a comparison or `case`. */
   readonly comparedWith: TSESTree.Node | undefined;
 }
@@ -37,6 +40,15 @@ export interface PositionContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   readonly checkRanges: boolean;
   readonly types: TypeInfo | undefined;
+  /** The file's top-level imports and requires seen so far (their names declare no function or class). */
+  readonly modules: ModuleRanges;
+  /** Per callee name: whether the file may declare it as a function, class or variable (`mayBeDeclared`). */
+  declared: Map<string, boolean> | undefined;
+}
+
+/** Offsets of statements whose names are bindings of modules: `[start, end, start, end, …]`. */
+export interface ModuleRanges {
+  ranges: number[] | undefined;
 }
 
 /** Names that make an identifier, property or parameter a status. */
@@ -177,6 +189,113 @@ function isHttpExceptionClass(superClass: TSESTree.Node | null | undefined): 'ne
   return undefined;
 }
 
+function isIdentifierChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+}
+
+/** ASCII whitespace; `undefined` for other non-ASCII characters, which may be whitespace or part of a name. */
+function isSpace(c: number): boolean | undefined {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c < 128 ? false : undefined;
+}
+
+const DECLARING_KEYWORDS = ['function', 'class', 'const', 'let', 'var', 'using'];
+
+/** Whether the token that ends at `end` (inclusive) is one of `DECLARING_KEYWORDS`. */
+function isDeclaringKeyword(text: string, end: number): boolean {
+  for (const keyword of DECLARING_KEYWORDS) {
+    const start = end - keyword.length + 1;
+    if (start >= 0 && text.startsWith(keyword, start) && !isIdentifierChar(text.charCodeAt(start - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the occurrence of a name at `[at, end)` may be where a declaration
+ * binds it: right after `function`, `*`, `class`, `const`, `let`, `var`,
+ * `using`, or inside a pattern (`,`, `{`, `[`, `...`, `key:` followed by the
+ * end of the element). A comment or a non-ASCII character next to it answers yes.
+ */
+function mayDeclareAt(text: string, at: number, end: number): boolean {
+  let i = at - 1;
+  for (;;) {
+    if (i < 0) return false;
+    const space = isSpace(text.charCodeAt(i));
+    if (space === undefined) return true;
+    if (!space) break;
+    i--;
+  }
+  switch (text.charCodeAt(i)) {
+    case 44: // ,
+    case 42: // *
+    case 123: // {
+    case 91: // [
+    case 47: // / (the end of a comment)
+      return true;
+    case 46: // .
+      return i >= 2 && text.charCodeAt(i - 1) === 46 && text.charCodeAt(i - 2) === 46;
+    case 58: {
+      // `{ key: name }` in a pattern: the element ends after the name.
+      let j = end;
+      for (;;) {
+        if (j >= text.length) return true;
+        const space = isSpace(text.charCodeAt(j));
+        if (space === undefined) return true;
+        if (!space) break;
+        j++;
+      }
+      const next = text.charCodeAt(j);
+      return next === 44 || next === 125 || next === 61 || next === 47;
+    }
+    default:
+      return isDeclaringKeyword(text, i);
+  }
+}
+
+/**
+ * Whether the file may declare `name` as a function, class or variable: a
+ * textual superset of the declarations `declaredParameter` can find, so that
+ * a callee that is only a global or an import (`new Array(256)`,
+ * `debounce(fn, 300)`) needs no scope lookup. Occurrences inside the
+ * top-level imports and requires seen so far do not count; the file's other
+ * occurrences of the name as a whole word are checked with `mayDeclareAt`.
+ * A file with `\u` escapes (which a name may be written with) always answers yes.
+ */
+function mayBeDeclared(pc: PositionContext, name: string): boolean {
+  let declared = pc.declared;
+  if (!declared) {
+    declared = new Map();
+    pc.declared = declared;
+  } else {
+    const known = declared.get(name);
+    if (known !== undefined) return known;
+  }
+  const answer = scanDeclarations(pc.sourceCode.text, name, pc.modules.ranges);
+  declared.set(name, answer);
+  return answer;
+}
+
+function scanDeclarations(text: string, name: string, modules: readonly number[] | undefined): boolean {
+  if (text.includes('\\u')) return true;
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const after = end < text.length ? text.charCodeAt(end) : 32;
+    if (isIdentifierChar(before) || isIdentifierChar(after)) continue;
+    if (before >= 128 || after >= 128) return true;
+    if (modules && inRanges(modules, at)) continue;
+    if (mayDeclareAt(text, at, end)) return true;
+  }
+  return false;
+}
+
+function inRanges(ranges: readonly number[], offset: number): boolean {
+  for (let k = 0; k + 1 < ranges.length; k += 2) {
+    if (offset >= (ranges[k] as number) && offset < (ranges[k + 1] as number)) return true;
+  }
+  return false;
+}
+
 /**
  * The safety of argument `index` of a function or class declared in this
  * file when that parameter is named like a status (`send(res, status)`,
@@ -188,6 +307,8 @@ function declaredParameter(
   isNew: boolean,
   pc: PositionContext,
 ): Safety | undefined {
+  // The scope lookup costs 10–40 µs a file (cold scopes); most plain callees are globals or imports.
+  if (!mayBeDeclared(pc, callee.name)) return undefined;
   const variable = ASTUtils.findVariable(pc.sourceCode.getScope(callee), callee.name);
   const def = variable?.defs[0];
   if (!def) return undefined;
@@ -361,12 +482,32 @@ function isFunctionParam(pattern: TSESTree.AssignmentPattern): boolean {
   }
 }
 
+function untyped(safety: Safety): readonly [StatusPosition, StatusPosition] {
+  return [
+    Object.freeze({ kind: 'status', safety, asConst: false, slot: undefined, comparedWith: undefined }),
+    Object.freeze({ kind: 'status', safety, asConst: true, slot: undefined, comparedWith: undefined }),
+  ];
+}
+
+/**
+ * Without type information a position is its safety and `as const`: one shared object for each
+ * pair rather than one per status number (the rule keeps them until the end of the file).
+ */
+const UNTYPED_NUMBER = untyped('number');
+const UNTYPED_LITERAL = untyped('literal');
+const UNTYPED_WIDENING = untyped('widening');
+
 function statusPosition(
+  pc: PositionContext,
   safety: Safety,
   asConst: boolean,
   slot: TSESTree.Expression,
   comparedWith?: TSESTree.Node,
 ): StatusPosition {
+  if (!pc.types) {
+    const shared = safety === 'number' ? UNTYPED_NUMBER : safety === 'literal' ? UNTYPED_LITERAL : UNTYPED_WIDENING;
+    return shared[asConst ? 1 : 0];
+  }
   return { kind: 'status', safety, asConst, slot, comparedWith };
 }
 
@@ -402,20 +543,20 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
       if (parent.callee === slot) return undefined;
       const index = parent.arguments.indexOf(slot);
       const safety = callArgument(parent, index, pc);
-      if (safety) return statusPosition(safety, asConst, slot);
+      if (safety) return statusPosition(pc, safety, asConst, slot);
       break;
     }
     case AST_NODE_TYPES.Property: {
       if (parent.value !== slot || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
       const name = keyName(parent.key, parent.computed);
-      if (name !== undefined && STATUS_NAMES.has(name)) return statusPosition('literal', asConst, slot);
+      if (name !== undefined && STATUS_NAMES.has(name)) return statusPosition(pc, 'literal', asConst, slot);
       break;
     }
     case AST_NODE_TYPES.PropertyDefinition: {
       if (parent.value !== slot) return undefined;
       const name = keyName(parent.key, parent.computed);
       if (name === undefined || !STATUS_NAMES.has(name)) break;
-      return statusPosition(safetyOfAnnotation(parent.typeAnnotation, parent.readonly ? 'literal' : 'widening'), asConst, slot);
+      return statusPosition(pc, safetyOfAnnotation(parent.typeAnnotation, parent.readonly ? 'literal' : 'widening'), asConst, slot);
     }
     case AST_NODE_TYPES.AssignmentExpression: {
       if (parent.right !== slot || (parent.operator !== '=' && parent.operator !== '||=' && parent.operator !== '??=')) {
@@ -425,10 +566,10 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
       if (left.type === AST_NODE_TYPES.MemberExpression) {
         const name = propertyName(left);
         // Node's `res.statusCode` is typed `number`; other `.status` properties may be literal-typed.
-        if (name === 'statusCode') return statusPosition('number', asConst, slot);
-        if (name !== undefined && STATUS_NAMES.has(name)) return statusPosition('literal', asConst, slot);
+        if (name === 'statusCode') return statusPosition(pc, 'number', asConst, slot);
+        if (name !== undefined && STATUS_NAMES.has(name)) return statusPosition(pc, 'literal', asConst, slot);
       } else if (left.type === AST_NODE_TYPES.Identifier && STATUS_NAMES.has(left.name)) {
-        return statusPosition('literal', asConst, slot);
+        return statusPosition(pc, 'literal', asConst, slot);
       }
       break;
     }
@@ -438,24 +579,24 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
       }
       const declaration = parent.parent;
       const mutable = declaration.kind === 'let' || declaration.kind === 'var';
-      return statusPosition(safetyOfAnnotation(parent.id.typeAnnotation, mutable ? 'widening' : 'literal'), asConst, slot);
+      return statusPosition(pc, safetyOfAnnotation(parent.id.typeAnnotation, mutable ? 'widening' : 'literal'), asConst, slot);
     }
     case AST_NODE_TYPES.AssignmentPattern: {
       if (parent.right !== slot || parent.left.type !== AST_NODE_TYPES.Identifier || !STATUS_NAMES.has(parent.left.name)) {
         break;
       }
       // `(status = 200) => …` widens; `const { status = 500 } = err` keeps err.status's type in the union.
-      return statusPosition(safetyOfAnnotation(parent.left.typeAnnotation, isFunctionParam(parent) ? 'widening' : 'literal'), asConst, slot);
+      return statusPosition(pc, safetyOfAnnotation(parent.left.typeAnnotation, isFunctionParam(parent) ? 'widening' : 'literal'), asConst, slot);
     }
     case AST_NODE_TYPES.SwitchCase: {
       if (parent.test !== slot) return undefined;
       const discriminant = parent.parent.discriminant;
-      return isStatusExpression(discriminant, pc) ? statusPosition('literal', asConst, slot, discriminant) : undefined;
+      return isStatusExpression(discriminant, pc) ? statusPosition(pc, 'literal', asConst, slot, discriminant) : undefined;
     }
     case AST_NODE_TYPES.BinaryExpression: {
       const other = parent.left === slot ? parent.right : parent.left;
       if (EQUALITY.has(parent.operator)) {
-        return isStatusExpression(other, pc) ? statusPosition('literal', asConst, slot, other) : undefined;
+        return isStatusExpression(other, pc) ? statusPosition(pc, 'literal', asConst, slot, other) : undefined;
       }
       if (pc.checkRanges && RELATIONAL.has(parent.operator) && slot === literal) {
         if (isStatusExpression(other, pc) || isClassRange(parent, pc)) return { kind: 'range' };
@@ -472,7 +613,7 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
         break;
       }
       const arg = call.arguments[0];
-      if (arg && arg.type !== AST_NODE_TYPES.SpreadElement && isStatusExpression(arg, pc)) return statusPosition('number', asConst, slot);
+      if (arg && arg.type !== AST_NODE_TYPES.SpreadElement && isStatusExpression(arg, pc)) return statusPosition(pc, 'number', asConst, slot);
       break;
     }
     case AST_NODE_TYPES.ReturnStatement:
@@ -483,6 +624,6 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
       return undefined;
   }
   // With type information: a value whose contextual type is a status enum (`function send(code: StatusCodes)`).
-  if (pc.types?.isStatusEnumContext(slot)) return statusPosition('number', asConst, slot);
+  if (pc.types?.isStatusEnumContext(slot)) return statusPosition(pc, 'number', asConst, slot);
   return undefined;
 }

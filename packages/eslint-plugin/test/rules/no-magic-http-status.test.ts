@@ -2894,3 +2894,164 @@ const r = { status: Status.NOT_FOUND };`,
   });
 });
 
+
+// Plain callees are looked up in scope only when the file's text may declare them (a superset of
+// what the lookup can find): these pin both sides of that check.
+describe('callees declared in the file (the text check before the scope lookup)', () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [
+      {
+        name: 'an imported function',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+import { send } from './lib';
+send(res, 404);`,
+      },
+      {
+        name: 'a global constructor',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const buckets = new Array(200).fill(0);`,
+      },
+      {
+        name: 'a required function',
+        filename: HSC_CJS,
+        code: `const { StatusCodes } = require('http-status-codes');
+const { send } = require('./lib');
+send(res, 404);`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'a function declared after the call, a comment before its name',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+send(res, 404);
+function /* helper */ send(res, status) {
+  res.status(status).end();
+}`,
+        output: `import { StatusCodes } from 'http-status-codes';
+send(res, StatusCodes.NOT_FOUND);
+function /* helper */ send(res, status) {
+  res.status(status).end();
+}`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 11,
+            endLine: 2,
+            endColumn: 14,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'a generator function',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+function*send(res, status) {}
+send(res, 404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+function*send(res, status) {}
+send(res, StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 11,
+            endLine: 3,
+            endColumn: 14,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'a local function that shadows an import of the same name',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+import { send } from './lib';
+export function handler(res) {
+  function send(res, status) {}
+  send(res, 404);
+}`,
+        output: `import { StatusCodes } from 'http-status-codes';
+import { send } from './lib';
+export function handler(res) {
+  function send(res, status) {}
+  send(res, StatusCodes.NOT_FOUND);
+}`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 5,
+            column: 13,
+            endLine: 5,
+            endColumn: 16,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'the second declarator of a declaration',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+let retries = 3, send = (res, status) => res.status(status);
+send(res, 404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+let retries = 3, send = (res, status) => res.status(status);
+send(res, StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 11,
+            endLine: 3,
+            endColumn: 14,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'a binding renamed in a pattern whose initialiser is a function',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const { call: send } = function (res, status) {};
+send(res, 404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+const { call: send } = function (res, status) {};
+send(res, StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 11,
+            endLine: 3,
+            endColumn: 14,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'a name written with a unicode escape',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+function s\\u0065nd(res, status) {}
+send(res, 404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+function s\\u0065nd(res, status) {}
+send(res, StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 11,
+            endLine: 3,
+            endColumn: 14,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+    ],
+  });
+});
