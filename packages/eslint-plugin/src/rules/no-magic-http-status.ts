@@ -271,10 +271,12 @@ class FileState {
     sourceCode: Readonly<TSESLint.SourceCode>,
     checkRanges: boolean,
     modules: ModuleScan,
+    /** `context.filename`, read in `create` while the context is fresh. */
+    readonly filename: string,
   ) {
     // Type information only comes with a program (typescript-eslint with `project`/`projectService`).
     const types = sourceCode.parserServices?.program ? typeInfo(sourceCode, setup.enumNames) : undefined;
-    this.pc = { sourceCode, checkRanges, types, modules, declared: undefined };
+    this.pc = { sourceCode, checkRanges, types, modules, declared: undefined, escapes: undefined };
   }
 }
 
@@ -289,7 +291,7 @@ const NOTHING_IN_SCOPE: ScopeFacts = { visible: [], nameFree: true };
 
 function whereOf(f: FileState, context: Context): NonNullable<FileState['where']> {
   if (!f.where) {
-    const given = context.filename;
+    const given = f.filename;
     const filename = isAbsolute(given) ? given : resolve(context.cwd, given);
     f.where = { filename, manifest: manifestOfFile(filename) };
   }
@@ -318,7 +320,7 @@ function nestMajor(f: FileState, context: Context): number | undefined {
 function mayImport(f: FileState, context: Context, spec: ProviderSpec): boolean {
   if (spec.packageName === undefined) return true;
   // Usually a runtime dependency, and the answer of the previous file in the same directory.
-  if (isRuntimeDependency(context.filename, spec.packageName)) return true;
+  if (isRuntimeDependency(f.filename, spec.packageName)) return true;
   const { manifest } = whereOf(f, context);
   if (!manifest) return false;
   return manifest.runtime.has(spec.packageName) || (manifest.dev.has(spec.packageName) && isTestFileState(f, context));
@@ -474,13 +476,15 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
   const { checkRanges, reportUnregistered } = options;
   const allow = setup.allow;
   // Each read of a `context` property costs a lookup miss in every file (the context's prototype is new
-  // for each file): read the source code once.
+  // for each file): read the source code and the file name once, here, where the context is fresh (at
+  // the end of the file, where the fixes need the name, the miss costs several times more).
   const sourceCode = context.sourceCode;
+  const filename = context.filename;
   /** The file's top-level imports and requires, gathered as ESLint visits their module strings. */
   const scan = newModuleScan();
   let state: FileState | undefined;
   if (options.ignoreTests) {
-    state = new FileState(setup, sourceCode, checkRanges, scan);
+    state = new FileState(setup, sourceCode, checkRanges, scan, filename);
     if (isTestFileState(state, context)) return {};
   }
 
@@ -508,7 +512,7 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
       const registered = REGISTERED[code] === 1;
       if (!registered && !checkRanges && !reportUnregistered) return;
       if (!Number.isInteger(code) || allow?.has(code)) return;
-      const f = (state ??= new FileState(setup, sourceCode, checkRanges, scan));
+      const f = (state ??= new FileState(setup, sourceCode, checkRanges, scan, filename));
       const position = classifyLiteral(node as TSESTree.NumberLiteral, f.pc);
       if (!position) return;
       if (position.kind === 'range') {

@@ -26,9 +26,6 @@ export interface ModuleInfo {
   readonly requireMerges: readonly RequireMerge[];
   readonly lastImport: TSESTree.Node | undefined;
   readonly lastRequire: TSESTree.Node | undefined;
-  /** Where `lastImport` and `lastRequire` end. */
-  readonly lastImportEnd: number;
-  readonly lastRequireEnd: number;
   readonly semi: string;
   readonly quote: string;
 }
@@ -109,17 +106,10 @@ export interface ModuleScan {
   lastImport: TSESTree.Node | undefined;
   lastRequire: TSESTree.Node | undefined;
   /**
-   * The end, semicolon and quote of `lastImport` and `lastRequire`, read while ESLint visits them
-   * (at the end of the file they are cold).
+   * Each top-level import declaration and require declarator (`ModuleStatements`): their names are
+   * bindings of modules. Their ranges are read only when needed (code run once per import finds them cold).
    */
-  importEnd: number;
-  importSemi: string;
-  importQuote: string;
-  requireEnd: number;
-  requireSemi: string;
-  requireQuote: string;
-  /** The offsets of each import declaration and require declarator, `[start, end, …]` (`ModuleRanges`). */
-  ranges: number[] | undefined;
+  statements: TSESTree.Node[] | undefined;
 }
 
 export function newModuleScan(): ModuleScan {
@@ -129,29 +119,8 @@ export function newModuleScan(): ModuleScan {
     requireMerges: undefined,
     lastImport: undefined,
     lastRequire: undefined,
-    importEnd: 0,
-    importSemi: ';',
-    importQuote: "'",
-    requireEnd: 0,
-    requireSemi: ';',
-    requireQuote: "'",
-    ranges: undefined,
+    statements: undefined,
   };
-}
-
-/** The semicolon the file's statements use, as `statement` shows it: `''` when it ends without one. */
-function semicolonOf(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node): string {
-  return (statement.type === AST_NODE_TYPES.ImportDeclaration ||
-    statement.type === AST_NODE_TYPES.VariableDeclaration ||
-    statement.type === AST_NODE_TYPES.ExpressionStatement) &&
-    sourceCode.text[statement.range[1] - 1] !== ';'
-    ? ''
-    : ';';
-}
-
-/** The quote of the module string of `statement`. */
-function quoteOf(statement: TSESTree.Node): string {
-  return moduleSource(statement)?.raw.startsWith('"') ? '"' : "'";
 }
 
 const NONE: readonly never[] = [];
@@ -176,10 +145,7 @@ export function scanImport(
   statement: TSESTree.ImportDeclaration,
 ): void {
   scan.lastImport = statement;
-  scan.importEnd = statement.range[1];
-  scan.importSemi = semicolonOf(sourceCode, statement);
-  scan.importQuote = statement.source.raw.startsWith('"') ? '"' : "'";
-  (scan.ranges ??= []).push(statement.range[0], statement.range[1]);
+  (scan.statements ??= []).push(statement);
   if (statement.importKind === 'type') return;
   const spec = providers.get(statement.source.value);
   if (!spec) return;
@@ -204,9 +170,6 @@ export function scanImportEquals(
   statement: TSESTree.TSImportEqualsDeclaration,
 ): void {
   scan.lastImport = statement;
-  scan.importEnd = statement.range[1];
-  scan.importSemi = ';';
-  scan.importQuote = quoteOf(statement);
   const ref = statement.moduleReference;
   if (statement.importKind === 'type' || ref.type !== AST_NODE_TYPES.TSExternalModuleReference) return;
   const spec = providers.get(ref.expression.value);
@@ -246,14 +209,10 @@ export function scanRequire(
   providers: ReadonlyMap<string, ProviderSpec>,
   declarator: TSESTree.VariableDeclarator,
 ): void {
-  (scan.ranges ??= []).push(declarator.range[0], declarator.range[1]);
+  (scan.statements ??= []).push(declarator);
   const required = requireSource(declarator.init);
   if (!required) return;
-  const declaration = declarator.parent;
-  scan.lastRequire = declaration;
-  scan.requireEnd = declaration.range[1];
-  scan.requireSemi = semicolonOf(sourceCode, declaration);
-  scan.requireQuote = quoteOf(declaration);
+  scan.lastRequire = declarator.parent;
   const spec = providers.get(required.source);
   const id = declarator.id;
   if (id.type === AST_NODE_TYPES.ObjectPattern && required.member === undefined) {
@@ -314,20 +273,22 @@ export function finishScan(
     }
   }
 
-  // Follow the file's habits: semicolons and quotes of its imports or requires (read by the scan),
-  // else the semicolon of the first statement.
-  const esm = style === 'esm';
-  const sample = esm ? lastImport : lastRequire;
-  let semi: string;
-  let quote: string;
-  if (sample) {
-    semi = esm ? scan.importSemi : scan.requireSemi;
-    quote = esm ? scan.importQuote : scan.requireQuote;
-  } else {
-    const first = programStart(sourceCode.ast.body).firstStatement;
-    semi = first ? semicolonOf(sourceCode, first) : ';';
-    quote = "'";
+  // Follow the file's habits: semicolons and quotes of its imports or requires.
+  const sample = style === 'esm' ? lastImport : lastRequire;
+  let semi = ';';
+  let quote = "'";
+  const styleSource = sample ?? programStart(sourceCode.ast.body).firstStatement;
+  if (
+    styleSource &&
+    (styleSource.type === AST_NODE_TYPES.ImportDeclaration ||
+      styleSource.type === AST_NODE_TYPES.VariableDeclaration ||
+      styleSource.type === AST_NODE_TYPES.ExpressionStatement) &&
+    sourceCode.text[styleSource.range[1] - 1] !== ';'
+  ) {
+    semi = '';
   }
+  const sampleSource = sample ? moduleSource(sample) : undefined;
+  if (sampleSource?.raw.startsWith('"')) quote = '"';
 
   return {
     accesses: scan.accesses ?? NONE,
@@ -336,8 +297,6 @@ export function finishScan(
     requireMerges: scan.requireMerges ?? NONE,
     lastImport,
     lastRequire,
-    lastImportEnd: scan.importEnd,
-    lastRequireEnd: scan.requireEnd,
     semi,
     quote,
   };
@@ -411,10 +370,8 @@ export function importInsertion(sourceCode: Readonly<TSESLint.SourceCode>, info:
     info.style === 'esm'
       ? `import { ${binding} } from ${module}${info.semi}`
       : `const { ${binding} } = require(${module})${info.semi}`;
-  if (info.style === 'esm' ? info.lastImport : (info.lastRequire ?? info.lastImport)) {
-    const at = info.style === 'esm' || !info.lastRequire ? info.lastImportEnd : info.lastRequireEnd;
-    return { at, text: `\n${statement}` };
-  }
+  const after = info.style === 'esm' ? info.lastImport : (info.lastRequire ?? info.lastImport);
+  if (after) return { at: after.range[1], text: `\n${statement}` };
   const { lastDirective, firstStatement: first } = programStart(sourceCode.ast.body);
   if (lastDirective) return { at: lastDirective.range[1], text: `\n${statement}` };
   if (!first) return { at: 0, text: `${statement}\n` };

@@ -41,14 +41,16 @@ export interface PositionContext {
   readonly checkRanges: boolean;
   readonly types: TypeInfo | undefined;
   /** The file's top-level imports and requires seen so far (their names declare no function or class). */
-  readonly modules: ModuleRanges;
+  readonly modules: ModuleStatements;
   /** Per callee name: whether the file may declare it as a function, class or variable (`mayBeDeclared`). */
   declared: Map<string, boolean> | undefined;
+  /** Whether the file's text has `\u` escapes (with which a name may be written); read on the first lookup. */
+  escapes: boolean | undefined;
 }
 
-/** Offsets of statements whose names are bindings of modules: `[start, end, start, end, …]`. */
-export interface ModuleRanges {
-  ranges: number[] | undefined;
+/** Import declarations and require declarators, whose names are bindings of modules. */
+export interface ModuleStatements {
+  statements: readonly TSESTree.Node[] | undefined;
 }
 
 /** Names that make an identifier, property or parameter a status. */
@@ -270,29 +272,26 @@ function mayBeDeclared(pc: PositionContext, name: string): boolean {
     const known = declared.get(name);
     if (known !== undefined) return known;
   }
-  const answer = scanDeclarations(pc.sourceCode.text, name, pc.modules.ranges);
+  const text = pc.sourceCode.text;
+  const answer = (pc.escapes ??= text.includes('\\u')) || scanDeclarations(text, name, pc.modules.statements);
   declared.set(name, answer);
   return answer;
 }
 
-function scanDeclarations(text: string, name: string, modules: readonly number[] | undefined): boolean {
-  if (text.includes('\\u')) return true;
+function scanDeclarations(text: string, name: string, modules: readonly TSESTree.Node[] | undefined): boolean {
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
     const before = at > 0 ? text.charCodeAt(at - 1) : 32;
     const after = end < text.length ? text.charCodeAt(end) : 32;
     if (isIdentifierChar(before) || isIdentifierChar(after)) continue;
     if (before >= 128 || after >= 128) return true;
-    if (modules && inRanges(modules, at)) continue;
-    if (mayDeclareAt(text, at, end)) return true;
+    if (mayDeclareAt(text, at, end) && !(modules && isInside(modules, at))) return true;
   }
   return false;
 }
 
-function inRanges(ranges: readonly number[], offset: number): boolean {
-  for (let k = 0; k + 1 < ranges.length; k += 2) {
-    if (offset >= (ranges[k] as number) && offset < (ranges[k + 1] as number)) return true;
-  }
+function isInside(nodes: readonly TSESTree.Node[], offset: number): boolean {
+  for (const node of nodes) if (offset >= node.range[0] && offset < node.range[1]) return true;
   return false;
 }
 
