@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 
 /** What the rule needs to know about the nearest `package.json`. */
 export interface PackageManifest {
@@ -105,7 +105,14 @@ let lastPrefixManifest: PackageManifest | undefined;
  * its name, without path functions or a cache lookup.
  */
 export function manifestOfFile(filename: string): PackageManifest | undefined {
-  if (lastPrefix !== undefined && isInDirectory(filename, lastPrefix)) return lastPrefixManifest;
+  if (
+    lastPrefix !== undefined &&
+    filename.startsWith(lastPrefix) &&
+    filename.indexOf(sep, lastPrefix.length) === -1 &&
+    filename.indexOf('/', lastPrefix.length) === -1
+  ) {
+    return lastPrefixManifest;
+  }
   const dir = dirname(filename);
   const manifest = nearestPackageJson(dir);
   lastPrefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -113,35 +120,13 @@ export function manifestOfFile(filename: string): PackageManifest | undefined {
   return manifest;
 }
 
-/** Whether `filename` is directly in the directory `prefix` (which ends with a separator). */
-function isInDirectory(filename: string, prefix: string): boolean {
-  return (
-    filename.startsWith(prefix) &&
-    filename.indexOf(sep, prefix.length) === -1 &&
-    filename.indexOf('/', prefix.length) === -1
-  );
-}
-
-let dependencyPrefix: string | undefined;
-let dependencyPackage: string | undefined;
-let dependencyAnswer = false;
-
 /**
- * Whether `pkg` is a runtime dependency of the package of `filename` (`false`
- * for a relative name). A file in the directory of the previous question gets
- * the previous answer by comparing the start of its name: code run once per
- * file finds the caches cold, so no path function, manifest or map lookup.
+ * Whether `pkg` is a runtime dependency of the package of the (absolute) file
+ * `filename` (a file in the previous file's directory is answered by
+ * `manifestOfFile`'s comparison of the start of its name).
  */
 export function isRuntimeDependency(filename: string, pkg: string): boolean {
-  if (dependencyPrefix !== undefined && pkg === dependencyPackage && isInDirectory(filename, dependencyPrefix)) {
-    return dependencyAnswer;
-  }
-  if (!isAbsolute(filename)) return false;
-  const answer = manifestOfFile(filename)?.runtime.has(pkg) === true;
-  dependencyPrefix = lastPrefix;
-  dependencyPackage = pkg;
-  dependencyAnswer = answer;
-  return answer;
+  return manifestOfFile(filename)?.runtime.has(pkg) === true;
 }
 
 /**
@@ -184,8 +169,6 @@ export function clearPackageJsonCache(): void {
   lastManifest = undefined;
   lastPrefix = undefined;
   lastPrefixManifest = undefined;
-  dependencyPrefix = undefined;
-  dependencyPackage = undefined;
   manifestByDir.clear();
   installedByKey.clear();
 }
