@@ -2898,6 +2898,10 @@ const r = { status: Status.NOT_FOUND };`,
 // Plain callees are looked up in scope only when the file's text may declare them (a superset of
 // what the lookup can find): these pin both sides of that check.
 describe('callees declared in the file (the text check before the scope lookup)', () => {
+  /** These cases' one report: the 404 at line:column (to column + 3), fixed to StatusCodes.NOT_FOUND. */
+  const notFoundAt = (line: number, column: number) => [
+    { messageId: 'magicStatus' as const, line, column, endLine: line, endColumn: column + 3, data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' } },
+  ];
   ruleTester.run('no-magic-http-status', rule, {
     valid: [
       {
@@ -2935,16 +2939,7 @@ send(res, StatusCodes.NOT_FOUND);
 function /* helper */ send(res, status) {
   res.status(status).end();
 }`,
-        errors: [
-          {
-            messageId: 'magicStatus',
-            line: 2,
-            column: 11,
-            endLine: 2,
-            endColumn: 14,
-            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
-          },
-        ],
+        errors: notFoundAt(2, 11),
       },
       {
         name: 'a generator function',
@@ -2955,16 +2950,7 @@ send(res, 404);`,
         output: `import { StatusCodes } from 'http-status-codes';
 function*send(res, status) {}
 send(res, StatusCodes.NOT_FOUND);`,
-        errors: [
-          {
-            messageId: 'magicStatus',
-            line: 3,
-            column: 11,
-            endLine: 3,
-            endColumn: 14,
-            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
-          },
-        ],
+        errors: notFoundAt(3, 11),
       },
       {
         name: 'a local function that shadows an import of the same name',
@@ -2981,16 +2967,7 @@ export function handler(res) {
   function send(res, status) {}
   send(res, StatusCodes.NOT_FOUND);
 }`,
-        errors: [
-          {
-            messageId: 'magicStatus',
-            line: 5,
-            column: 13,
-            endLine: 5,
-            endColumn: 16,
-            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
-          },
-        ],
+        errors: notFoundAt(5, 13),
       },
       {
         name: 'the second declarator of a declaration',
@@ -3001,16 +2978,7 @@ send(res, 404);`,
         output: `import { StatusCodes } from 'http-status-codes';
 let retries = 3, send = (res, status) => res.status(status);
 send(res, StatusCodes.NOT_FOUND);`,
-        errors: [
-          {
-            messageId: 'magicStatus',
-            line: 3,
-            column: 11,
-            endLine: 3,
-            endColumn: 14,
-            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
-          },
-        ],
+        errors: notFoundAt(3, 11),
       },
       {
         name: 'a binding renamed in a pattern whose initialiser is a function',
@@ -3021,16 +2989,7 @@ send(res, 404);`,
         output: `import { StatusCodes } from 'http-status-codes';
 const { call: send } = function (res, status) {};
 send(res, StatusCodes.NOT_FOUND);`,
-        errors: [
-          {
-            messageId: 'magicStatus',
-            line: 3,
-            column: 11,
-            endLine: 3,
-            endColumn: 14,
-            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
-          },
-        ],
+        errors: notFoundAt(3, 11),
       },
       {
         name: 'a name written with a unicode escape',
@@ -3041,16 +3000,7 @@ send(res, 404);`,
         output: `import { StatusCodes } from 'http-status-codes';
 function s\\u0065nd(res, status) {}
 send(res, StatusCodes.NOT_FOUND);`,
-        errors: [
-          {
-            messageId: 'magicStatus',
-            line: 3,
-            column: 11,
-            endLine: 3,
-            endColumn: 14,
-            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
-          },
-        ],
+        errors: notFoundAt(3, 11),
       },
     ],
   });
