@@ -173,24 +173,18 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Read a file as strict UTF-8 text; throws with a human reason. */
 function readText(abs: string): string {
-  let fd: number;
+  let buf: Buffer | undefined;
+  let fd: number | undefined;
   try {
     fd = openSync(abs, 'r');
+    const st = fstatSync(fd);
+    if (!st.isDirectory()) buf = readAll(fd, st.size);
   } catch (e) {
     throw new Error(reason(e), { cause: e });
-  }
-  let buf: Buffer;
-  try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw new Error('is a directory');
-    try {
-      buf = readAll(fd, st.size);
-    } catch (e) {
-      throw new Error(reason(e), { cause: e });
-    }
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
+  if (!buf) throw new Error('is a directory');
   if (buf.includes(0)) throw new Error('binary file (contains NUL bytes)');
   try {
     const text = UTF8.decode(buf);

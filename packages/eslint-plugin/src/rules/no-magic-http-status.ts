@@ -288,7 +288,6 @@ interface ScopeFacts {
 
 const NOTHING_IN_SCOPE: ScopeFacts = { visible: [], nameFree: true };
 
-
 function whereOf(f: FileState, context: Context): NonNullable<FileState['where']> {
   if (!f.where) {
     const given = f.filename;
@@ -417,15 +416,13 @@ function reportStatus(
   let spec = configured;
   let constant: string | undefined;
   let data: MagicStatusData | undefined;
-  if (scoped) {
-    for (const access of facts.visible) {
-      const c = constantFor(access.spec, code, access.spec.nestVersioned ? nestMajor(f, context) : undefined);
-      if ('name' in c) {
-        spec = access.spec;
-        constant = `${access.object}.${c.name}`;
-        data = magicStatusData(code, constant);
-        break;
-      }
+  for (const access of facts.visible) {
+    const c = constantFor(access.spec, code, access.spec.nestVersioned ? nestMajor(f, context) : undefined);
+    if ('name' in c) {
+      spec = access.spec;
+      constant = `${access.object}.${c.name}`;
+      data = magicStatusData(code, constant);
+      break;
     }
   }
   const needsImport = constant === undefined;
