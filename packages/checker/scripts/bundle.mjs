@@ -1,27 +1,46 @@
-// Bundles the CLI (dist/cli/bin.js, as tsc wrote it, and everything it imports: the checker, the
-// parser, chalk, diff, tinyglobby) into that one file, run after `tsc` by `build`.
+// Bundles the CLI (dist/cli/main.js, as tsc wrote it, and everything it imports: the checker, the
+// parser, chalk, diff, tinyglobby) into one CommonJS file, dist/cli/docdrift.cjs, run after `tsc` by
+// `build`. dist/cli/bin.js (not bundled) loads it with a V8 code cache (src/cli/load.ts).
 //
 // Why: a pre-commit run checks one page, and Node's ES module loader spent more time resolving,
 // linking and compiling the ~150 modules of a run than the run spent checking (bench/check/README.md).
 // One file loads in a fraction of that. The library (`exports`, dist/index.js) stays unbundled.
+// CommonJS, not ESM, because Node 20 can give a code cache to a script (node:vm) but not to an ES module.
 // The parser's Markdown and HTML libraries stay outside: they load on first use (parser src/libs.ts).
 // esbuild is used rather than a hand-written concatenation: it is the well-kept tool for exactly this.
-import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
-const entry = new URL('../dist/cli/bin.js', import.meta.url).pathname;
+// fdir (tinyglobby's folder walker) looks for picomatch with require() when it loads, for a glob
+// feature of its own that tinyglobby does not use (tinyglobby brings its own picomatch matchers,
+// bundled here). In the bundle that lookup resolved and loaded a second, unbundled copy of
+// picomatch from node_modules at every start-up, ~5 ms of a one-page run. The plugin removes the
+// lookup, and fails the build when a new fdir no longer has it in the expected form.
+const fdirWithoutOptionalPicomatch = {
+  name: 'fdir-without-optional-picomatch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const lookup = /try \{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/;
+      if (!lookup.test(text)) throw new Error(`${args.path}: fdir's optional picomatch lookup has changed; update scripts/bundle.mjs`);
+      return { contents: text.replace(lookup, '/* optional picomatch lookup removed by scripts/bundle.mjs */'), loader: 'js' };
+    });
+  },
+};
+
+const dist = new URL('../dist/cli/', import.meta.url).pathname;
 await build({
-  entryPoints: [entry],
-  outfile: entry,
-  allowOverwrite: true,
+  entryPoints: [`${dist}main.js`],
+  outfile: `${dist}docdrift.cjs`,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   external: ['mdast-util-from-markdown', 'micromark-extension-gfm', 'mdast-util-gfm', 'parse5'],
-  // CommonJS dependencies (tinyglobby's fdir and picomatch) call require() for Node's modules.
-  banner: { js: "// Bundled by scripts/bundle.mjs from dist/cli/bin.js (tsc's output); see that script.\nimport { createRequire as __docdriftRequire } from 'node:module';\nconst require = __docdriftRequire(import.meta.url);" },
+  // The modules find their package and the worker script from their own URL: the bundle's.
+  define: { 'import.meta.url': '__docdriftUrl' },
+  banner: { js: "// Bundled by scripts/bundle.mjs from dist/cli/main.js (tsc's output); see that script.\nconst __docdriftUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'inline',
+  plugins: [fdirWithoutOptionalPicomatch],
   logLevel: 'warning',
 });
-rmSync(`${entry}.map`, { force: true }); // tsc's map of the unbundled file

@@ -6,7 +6,6 @@
  * Each worker's old generation is capped, which keeps peak memory down.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { checkDocSet } from '../check.js';
 import type { Config } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -39,6 +38,9 @@ export function defaultThreads(cores: number = availableParallelism()): number {
 export async function checkParallel(input: CheckInput, config: Config, opts: ParallelOptions = {}): Promise<Diagnostic[]> {
   const count = opts.threads ?? defaultThreads();
   if (count <= 1) return checkDocSet(input, config).diagnostics;
+  // Loaded only here: node:worker_threads costs a few ms of every start-up, and a one-page run never
+  // uses it. Not with import(): the bundled CLI runs as a script (load.ts), which has no loader for it.
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   let done = 0;
   // Shards 1… go to worker threads; shard 0 is checked on this thread meanwhile (it already holds
   // the input, so that saves a thread's start-up, its copy of the texts and its warm-up).

@@ -1,0 +1,120 @@
+/**
+ * Loads the bundled CLI (dist/cli/docdrift.cjs, written by scripts/bundle.mjs) with a V8 code
+ * cache, the way Node 22's `module.enableCompileCache()` does for every module (Node 20 has no
+ * such switch). A pre-commit run checks one page: compiling the bundle's functions as the run
+ * first calls them cost ~30 ms of its ~350 ms (bench/check/README.md, session 5). The cache holds
+ * the bytecode of every function the last run compiled, so the next run skips that work.
+ *
+ * Where: `$DOCDRIFT_COMPILE_CACHE` if set (an empty value or `0` turns the cache off), else a
+ * folder of the user's own under the system's temporary folder. A cache file starts with the
+ * SHA-256 of the source it was made from: V8 itself only compares the source's length, so a
+ * rebuilt bundle must never meet the bytecode of the old one. A missing, foreign, stale or
+ * rejected cache (V8 also checks its own version and flags) means the bundle is compiled as
+ * usual; a cache that cannot be written is skipped. Neither is ever an error.
+ *
+ * The bundle must not use `import()`: a script run this way has no module loader for it.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** A CommonJS file's exports, and a way to store its code cache once the run has warmed it. */
+export interface LoadedBundle {
+  exports: Record<string, unknown>;
+  /** True when the stored cache was used; then there is nothing new worth storing. */
+  cached: boolean;
+  /** Stores the bytecode compiled so far (call it after the run). Never throws. */
+  save(): void;
+}
+
+const HASH_BYTES = 32;
+
+/** The cache folder, or undefined when the cache is turned off. */
+export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const given = env['DOCDRIFT_COMPILE_CACHE'];
+  if (given !== undefined) return given === '' || given === '0' ? undefined : given;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  return join(tmpdir(), uid === undefined ? 'docdrift-compile-cache' : `docdrift-compile-cache-${uid}`);
+}
+
+/** A folder only this user can write to (or any folder where there are no uids): else a planted cache could run as us. */
+function ownFolder(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = statSync(dir);
+    if (!st.isDirectory()) return false;
+    if (typeof process.getuid !== 'function') return true;
+    return st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function readCache(file: string, hash: Buffer): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return undefined;
+    const data = readFileSync(fd);
+    if (data.length <= HASH_BYTES || !data.subarray(0, HASH_BYTES).equals(hash)) return undefined;
+    return data.subarray(HASH_BYTES);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function writeCache(file: string, hash: Buffer, data: Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, hash);
+      writeSync(fd, data);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file); // atomic: a reader sees the old cache or the new one, never half of one
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+  }
+}
+
+/**
+ * Runs the CommonJS file `file` as `require` would, with the code cache in `cacheDir`
+ * (undefined: no cache).
+ */
+export function loadBundle(file: string, cacheDir: string | undefined = compileCacheDir()): LoadedBundle {
+  const source = readFileSync(file, 'utf8');
+  const hash = createHash('sha256').update(source).digest();
+  const folder = cacheDir !== undefined && ownFolder(cacheDir) ? cacheDir : undefined;
+  // One cache per bundle file (a second install is a second file), replaced when the bundle changes.
+  const cacheFile = folder === undefined ? undefined : join(folder, `${basename(file)}-${createHash('sha256').update(file).digest('hex').slice(0, 16)}.v8`);
+  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile, hash);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const cached = cachedData !== undefined && !script.cachedDataRejected;
+  const module = { exports: {} as Record<string, unknown> };
+  const wrapper = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
+  wrapper(module.exports, createRequire(file), module, file, dirname(file));
+  return {
+    exports: module.exports,
+    cached,
+    save() {
+      if (cacheFile === undefined || cached) return;
+      try {
+        writeCache(cacheFile, hash, script.createCachedData());
+      } catch {
+        // a cache is an optimisation: never a reason to fail the run
+      }
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The bundled CLI's loader (src/cli/load.ts): a CommonJS file run with a V8
+ * code cache that is used only for the exact source it was made from, and
+ * the built `docdrift` run through it (with and without the cache, and
+ * with worker threads, which the bundle loads on demand).
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compileCacheDir, loadBundle } from '../../src/cli/load.js';
+import { repo } from '../reporters/seeds.js';
+
+const temp = (): string => mkdtempSync(join(tmpdir(), 'docdrift-load-'));
+
+/** A small CommonJS module that uses what `require` gives a module. */
+function bundle(dir: string, answer: number): string {
+  const file = join(dir, 'mod.cjs');
+  writeFileSync(
+    file,
+    `const { join } = require('node:path');\nfunction answer() { return ${answer}; }\nmodule.exports = { answer, here: join(__dirname, 'x'), file: __filename, viaExports: typeof exports };\n`,
+  );
+  return file;
+}
+
+const cacheFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.v8'));
+
+describe('loadBundle', () => {
+  it('runs a CommonJS file with require, module, exports, __filename and __dirname', () => {
+    const dir = temp();
+    const file = bundle(dir, 42);
+    const loaded = loadBundle(file, undefined);
+    const exp = loaded.exports as { answer: () => number; here: string; file: string; viaExports: string };
+    expect(exp.answer()).toBe(42);
+    expect(exp.here).toBe(join(dir, 'x'));
+    expect(exp.file).toBe(file);
+    expect(exp.viaExports).toBe('object');
+    expect(loaded.cached).toBe(false);
+  });
+
+  // Each load in a fresh process, as docdrift starts: within one process V8 reuses the script it
+  // compiled before and never looks at the cache.
+  const loader = pathToFileURL(fileURLToPath(new URL('../../dist/cli/load.js', import.meta.url))).href;
+  const fresh = (file: string, cache: string): { cached: boolean; answer: number } => {
+    const code = `import { loadBundle } from ${JSON.stringify(loader)};
+const l = loadBundle(${JSON.stringify(file)}, ${JSON.stringify(cache)});
+process.stdout.write(JSON.stringify({ cached: l.cached, answer: l.exports.answer() }));
+l.save();`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout) as { cached: boolean; answer: number };
+  };
+
+  it('stores the cache after the run, headed by the SHA-256 of the source, and uses it next time', () => {
+    const dir = temp();
+    const cache = join(dir, 'cache');
+    const file = bundle(dir, 1);
+    expect(fresh(file, cache)).toEqual({ cached: false, answer: 1 });
+    const [name] = cacheFiles(cache);
+    expect(name).toMatch(/^mod\.cjs-[0-9a-f]{16}\.v8$/);
+    const stored = readFileSync(join(cache, name!));
+    expect(stored.subarray(0, 32).equals(createHash('sha256').update(readFileSync(file, 'utf8')).digest())).toBe(true);
+    expect(stored.length).toBeGreaterThan(32);
+    const mtime = statSync(join(cache, name!)).mtimeMs;
+    expect(fresh(file, cache)).toEqual({ cached: true, answer: 1 });
+    expect(statSync(join(cache, name!)).mtimeMs).toBe(mtime); // nothing new to store
+  });
+
+  it('never runs the bytecode of another source of the same length (V8 alone would accept it)', () => {
+    const dir = temp();
+    const cache = join(dir, 'cache');
+    const file = bundle(dir, 1);
+    fresh(file, cache);
+    bundle(dir, 2); // same length, other code
+    expect(fresh(file, cache)).toEqual({ cached: false, answer: 2 });
+    expect(cacheFiles(cache)).toHaveLength(1); // replaced, not added
+    expect(fresh(file, cache)).toEqual({ cached: true, answer: 2 });
+  });
+
+  it('compiles as usual when the cache file is damaged, and replaces it', () => {
+    const dir = temp();
+    const cache = join(dir, 'cache');
+    const file = bundle(dir, 7);
+    fresh(file, cache);
+    const [name] = cacheFiles(cache);
+    const path = join(cache, name!);
+    const stored = readFileSync(path);
+    writeFileSync(path, Buffer.concat([stored.subarray(0, 32), Buffer.from('not a code cache at all')]));
+    expect(fresh(file, cache)).toEqual({ cached: false, answer: 7 });
+    expect(fresh(file, cache)).toEqual({ cached: true, answer: 7 });
+    writeFileSync(path, ''); // empty
+    expect(fresh(file, cache)).toEqual({ cached: false, answer: 7 });
+  });
+
+  it.skipIf(process.platform === 'win32')('does not use a cache folder that others can write to', () => {
+    const dir = temp();
+    const cache = join(dir, 'shared');
+    mkdirSync(cache);
+    chmodSync(cache, 0o777);
+    const file = bundle(dir, 3);
+    const loaded = loadBundle(file, cache);
+    loaded.save();
+    expect(cacheFiles(cache)).toEqual([]);
+    expect((loaded.exports as { answer: () => number }).answer()).toBe(3);
+  });
+
+  it('skips a cache folder that cannot be made, without failing', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'file'), 'x');
+    const file = bundle(dir, 4);
+    const loaded = loadBundle(file, join(dir, 'file', 'cache')); // below a file
+    loaded.save();
+    expect((loaded.exports as { answer: () => number }).answer()).toBe(4);
+  });
+});
+
+describe('compileCacheDir', () => {
+  it('is $DOCDRIFT_COMPILE_CACHE when set, off when empty or 0, else a folder of the user under the temporary folder', () => {
+    expect(compileCacheDir({ DOCDRIFT_COMPILE_CACHE: '/somewhere' })).toBe('/somewhere');
+    expect(compileCacheDir({ DOCDRIFT_COMPILE_CACHE: '' })).toBeUndefined();
+    expect(compileCacheDir({ DOCDRIFT_COMPILE_CACHE: '0' })).toBeUndefined();
+    const uid = typeof process.getuid === 'function' ? `-${process.getuid()}` : '';
+    expect(compileCacheDir({})).toBe(join(tmpdir(), `docdrift-compile-cache${uid}`));
+  });
+});
+
+describe('the built docdrift through the loader', () => {
+  const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+  const run = (args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...env } });
+
+  it('stores its code cache on a check run (not on --version), and reports the same with it', () => {
+    const cache = join(temp(), 'cc');
+    const args = ['docs-sources', '--format', 'compact', '--max-warnings', '0'];
+    const version = run(['--version'], { DOCDRIFT_COMPILE_CACHE: cache });
+    expect(version.status).toBe(0);
+    expect(existsOrEmpty(cache)).toEqual([]);
+    const first = run(args, { DOCDRIFT_COMPILE_CACHE: cache });
+    expect(first.status).toBe(1); // the seeds' findings
+    expect(first.stdout).toContain('[mislabeled-caption]');
+    const files = cacheFiles(cache);
+    expect(files).toEqual([expect.stringMatching(/^docdrift\.cjs-[0-9a-f]{16}\.v8$/)]);
+    const mtime = statSync(join(cache, files[0]!)).mtimeMs;
+    const second = run(args, { DOCDRIFT_COMPILE_CACHE: cache });
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.status).toBe(1);
+    expect(statSync(join(cache, files[0]!)).mtimeMs).toBe(mtime); // used, not rewritten
+    const off = run(args, { DOCDRIFT_COMPILE_CACHE: '0' });
+    expect(off.stdout).toBe(first.stdout);
+  });
+
+  it('starts worker threads from the bundle (--threads 2 reports what one thread does)', () => {
+    const args = ['docs-sources', '--format', 'json'];
+    const one = run([...args, '--threads', '1'], { DOCDRIFT_COMPILE_CACHE: '0' });
+    const two = run([...args, '--threads', '2'], { DOCDRIFT_COMPILE_CACHE: '0' });
+    expect(two.stderr).toBe('');
+    expect(two.status).toBe(one.status);
+    expect(two.stdout).toBe(one.stdout);
+    expect((JSON.parse(one.stdout) as unknown[]).length).toBeGreaterThan(0);
+  });
+});
+
+function existsOrEmpty(dir: string): string[] {
+  try {
+    return cacheFiles(dir);
+  } catch {
+    return [];
+  }
+}
