@@ -6,7 +6,7 @@
 //
 // The corpus is copied to bench/check/out/cache-corpus/ (it is read-only, and
 // one measurement edits a page). Each measurement is a fresh
-// `node packages/checker/dist/cli/bin.js --format json` process; wall time
+// `node packages/checker/dist/cli/bin.cjs --format json` process; wall time
 // from here, CPU time (user + sys) and peak RSS from /usr/bin/time; median
 // of --runs runs:
 //   1. no cache                                   (today's cost)
@@ -32,7 +32,7 @@ function arg(name, fallback) {
 }
 const runs = Number(arg('runs', 3));
 const corpus = resolve(repo, arg('corpus', '../shared/corpus'));
-if (!existsSync(join(repo, 'packages/checker/dist/cli/bin.js'))) {
+if (!existsSync(join(repo, 'packages/checker/dist/cli/bin.cjs'))) {
   console.error('build first: packages/checker/dist is missing (npx -y pnpm@10.34.9 build)');
   process.exit(2);
 }
@@ -55,7 +55,7 @@ function snapshot(dest) {
     }
   };
   copyPkg(join(repo, 'packages/checker'), dest);
-  return join(dest, 'dist/cli/bin.js');
+  return join(dest, 'dist/cli/bin.cjs');
 }
 const bin = snapshot(join(out, 'cache-build'));
 if (!existsSync(corpus)) {

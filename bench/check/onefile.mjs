@@ -33,8 +33,10 @@ if (!existsSync(abs)) {
   console.error(`no generated tree: run node bench/check/generate.mjs first (${abs} is missing)`);
   process.exit(2);
 }
-const builds = [['new', join(repo, 'packages/checker/dist/cli/bin.js')]];
-if (base) builds.push(['base', join(resolve(base), 'packages/checker/dist/cli/bin.js')]);
+// The command is dist/cli/bin.cjs since session 5 (bin.js before): a --base build may have either.
+const command = (checkout) => ['bin.cjs', 'bin.js'].map((f) => join(checkout, 'packages/checker/dist/cli', f)).find((f) => existsSync(f)) ?? join(checkout, 'packages/checker/dist/cli/bin.cjs');
+const builds = [['new', command(repo)]];
+if (base) builds.push(['base', command(resolve(base))]);
 for (const [, bin] of builds) if (!existsSync(bin)) throw new Error(`build first: ${bin} is missing`);
 
 const original = readFileSync(abs);

@@ -10,7 +10,7 @@
 // 3. A pre-commit-style run: one changed file inside the 5,000-page tree
 //    (the CLI loads its project's labels and its variant counterpart as
 //    context), wall time including Node's start-up.
-// Each measurement is a fresh `node packages/checker/dist/cli/bin.js` process:
+// Each measurement is a fresh `node packages/checker/dist/cli/bin.cjs` process:
 // wall time from here, peak RSS and CPU time (user + sys, all threads) from
 // /usr/bin/time. The load average before and after is recorded: on a shared
 // machine, wall time is only meaningful next to it. Prints a table and writes
@@ -25,7 +25,7 @@ import { writeCorpusConfig } from './corpus-config.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
-const bin = join(repo, 'packages/checker/dist/cli/bin.js');
+const bin = join(repo, 'packages/checker/dist/cli/bin.cjs');
 const outDir = join(here, 'out');
 
 function arg(name, fallback) {

@@ -30,7 +30,7 @@ import { corpusConfig } from '../check/corpus-config.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
 const dist = join(repo, 'packages/checker/dist');
-const bin = join(dist, 'cli/bin.js');
+const bin = join(dist, 'cli/bin.cjs');
 if (!existsSync(bin)) {
   console.error(`build first: ${bin} is missing (npx -y pnpm@10.34.9 build)`);
   process.exit(2);

@@ -1,6 +1,7 @@
 // Bundles the CLI (dist/cli/main.js, as tsc wrote it, and everything it imports: the checker, the
 // parser, chalk, diff, tinyglobby) into one CommonJS file, dist/cli/docdrift.cjs, run after `tsc` by
-// `build`. dist/cli/bin.js (not bundled) loads it with a V8 code cache (src/cli/load.ts).
+// `build`. The command, dist/cli/bin.cjs (bundled below from bin.js and load.js), loads it with a V8
+// code cache (src/cli/load.ts).
 //
 // Why: a pre-commit run checks one page, and Node's ES module loader spent more time resolving,
 // linking and compiling the ~150 modules of a run than the run spent checking (bench/check/README.md).
@@ -8,6 +9,7 @@
 // CommonJS, not ESM, because Node 20 can give a code cache to a script (node:vm) but not to an ES module.
 // The parser's Markdown and HTML libraries stay outside: they load on first use (parser src/libs.ts).
 // esbuild is used rather than a hand-written concatenation: it is the well-kept tool for exactly this.
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
@@ -44,3 +46,18 @@ await build({
   plugins: [fdirWithoutOptionalPicomatch],
   logLevel: 'warning',
 });
+// The command, dist/cli/bin.cjs: bin.js and load.js (tsc's output), as CommonJS, because an ES module
+// entry costs Node ~10 ms more to start (its ES module loader). It requires nothing but Node's own modules.
+await build({
+  entryPoints: [`${dist}bin.js`],
+  outfile: `${dist}bin.cjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  define: { 'import.meta.url': '__docdriftUrl' },
+  banner: { js: "// Bundled by scripts/bundle.mjs from dist/cli/bin.js (tsc's output); see that script.\nconst __docdriftUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+// tsc's ES module form of the command is not a second way to start docdrift.
+for (const f of ['bin.js', 'bin.js.map', 'bin.d.ts', 'bin.d.ts.map']) rmSync(`${dist}${f}`, { force: true });

@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { seedTree } from './fix/fixture.js';
 
-const bin = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/cli/bin.cjs', import.meta.url));
 const doc = readFileSync(new URL('../docs/ci.md', import.meta.url), 'utf8');
 
 function example(name: string): string {

@@ -128,7 +128,7 @@ describe('compileCacheDir', () => {
 });
 
 describe('the built docdrift through the loader', () => {
-  const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+  const bin = fileURLToPath(new URL('../../dist/cli/bin.cjs', import.meta.url));
   const run = (args: string[], env: Record<string, string>) =>
     spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...env } });
 
