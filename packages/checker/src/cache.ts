@@ -103,7 +103,8 @@ export function buildId(): string {
       for (const e of readdirSync(d, { withFileTypes: true })) {
         const p = join(d, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.(js|ts|json|tsv)$/.test(e.name) && !e.name.endsWith('.d.ts') && !e.name.endsWith('.map')) files.push(p);
+        // .cjs: the bundled CLI (dist/cli/docdrift.cjs), whose own folder is the one walked when it runs.
+        else if (/\.(c?js|ts|json|tsv)$/.test(e.name) && !e.name.endsWith('.d.ts') && !e.name.endsWith('.map')) files.push(p);
       }
     };
     walk(dir);

@@ -280,6 +280,16 @@ class RootFinder {
   }
 }
 
+/**
+ * `path.resolve(base, file)` for an absolute, resolved `base` and a relative path `file` that
+ * normalizePath leaves as it is: joined by hand when `file` stays below `base`. path.resolve on each
+ * of a project's 1,250 pages was ~10 ms of a one-page run, all of it spent re-normalising.
+ */
+export function fileBelow(base: string, file: string): string {
+  if (file === '.' || file === '..' || file.startsWith('../') || normalizePath(file) !== file) return resolve(base, file);
+  return `${base.endsWith(sep) ? base : base + sep}${sep === '/' ? file : file.replaceAll('/', sep)}`;
+}
+
 function parent(dir: string): string {
   const i = dir.lastIndexOf('/');
   return i < 0 ? '.' : dir.slice(0, i);
@@ -384,8 +394,9 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
 
   const files: InputFile[] = [];
   let bytes = 0;
+  const base = resolve(cwd);
   for (const [file, check] of [...[...toCheck.keys()].map((f) => [f, true] as const), ...[...context].map((f) => [f, false] as const)]) {
-    const abs = resolve(cwd, file);
+    const abs = fileBelow(base, file);
     let stamp: string | undefined;
     if (!check && opts.scans) {
       // A context page: its labels and top come from the stored scan when the file is unchanged.

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { fileBelow } from '../src/loader.js';
 import { normalizePath, normalizeSegments } from '../src/paths.js';
 
 describe('normalizePath', () => {
@@ -29,5 +31,26 @@ describe('normalizePath', () => {
     };
     grow('', 0);
     expect(checked).toBe(1365);
+  });
+});
+
+describe('fileBelow', () => {
+  it('is path.resolve(base, file) for every path of a small alphabet, below and above the base', () => {
+    // The loader joins a project's page paths to the working directory by hand; where that would
+    // differ from path.resolve (a `..`, a path that is not normal) it falls back to path.resolve.
+    const alphabet = ['a', '.', '/'];
+    let checked = 0;
+    const grow = (p: string, depth: number): void => {
+      if (p !== '' && !p.startsWith('/')) {
+        for (const base of [resolve('/work/docs'), resolve('/work/docs/'), resolve('/')]) {
+          expect(fileBelow(base, p), `${base} + ${JSON.stringify(p)}`).toBe(resolve(base, p));
+          checked += 1;
+        }
+      }
+      if (depth < 6) for (const c of alphabet) grow(p + c, depth + 1);
+    };
+    grow('', 0);
+    expect(checked).toBeGreaterThan(1000);
+    expect(fileBelow('/work/docs', 'public/api-ref/source/a.rst')).toBe(resolve('/work/docs', 'public/api-ref/source/a.rst'));
   });
 });

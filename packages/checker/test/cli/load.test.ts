@@ -5,10 +5,10 @@
  * with worker threads, which the bundle loads on demand).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileCacheDir, loadBundle } from '../../src/cli/load.js';
@@ -150,6 +150,27 @@ describe('the built docdrift through the loader', () => {
     expect(statSync(join(cache, files[0]!)).mtimeMs).toBe(mtime); // used, not rewritten
     const off = run(args, { DOCDRIFT_COMPILE_CACHE: '0' });
     expect(off.stdout).toBe(first.stdout);
+  });
+
+  it('empties the --cache when the bundle changes (the build id covers dist/cli/docdrift.cjs)', () => {
+    // A copy of the built CLI inside the package (so it resolves the parser and the package as the
+    // original does), whose bundle is then changed by one comment.
+    const copy = join(fileURLToPath(new URL('../../', import.meta.url)), `dist-test-${process.pid}`, 'cli');
+    try {
+      cpSync(fileURLToPath(new URL('../../dist/cli/', import.meta.url)), copy, { recursive: true });
+      const cache = join(temp(), 'cache');
+      const args = [join(copy, 'bin.cjs'), 'docs-sources', '--format', 'compact', '--cache-location', cache];
+      const build = (): string => (JSON.parse(readFileSync(join(cache, 'meta.json'), 'utf8')) as { build: string }).build;
+      const first = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', env: { ...process.env, DOCDRIFT_COMPILE_CACHE: '0' } });
+      const before = build();
+      writeFileSync(join(copy, 'docdrift.cjs'), `${readFileSync(join(copy, 'docdrift.cjs'), 'utf8')}\n// changed\n`);
+      const second = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', env: { ...process.env, DOCDRIFT_COMPILE_CACHE: '0' } });
+      expect(second.stdout).toBe(first.stdout);
+      expect(first.stdout).toContain('[mislabeled-caption]');
+      expect(build()).not.toBe(before);
+    } finally {
+      rmSync(dirname(copy), { recursive: true, force: true });
+    }
   });
 
   it('starts worker threads from the bundle (--threads 2 reports what one thread does)', () => {
