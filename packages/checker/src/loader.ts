@@ -224,7 +224,9 @@ function listDir(absDir: string, cwd: string, config: Config): { files: string[]
     else if (dirRel === '.') ignore.push(g);
     else if (g.startsWith(`${dirRel}/`)) ignore.push(g.slice(dirRel.length + 1));
   }
-  const entries = globSync(pattern, { cwd: absDir, onlyFiles: false, ignore, dot: false, followSymbolicLinks: false, expandDirectories: false });
+  // Symbolic links are followed, as Sphinx follows them when it collects a project's pages: a label in a
+  // linked page or folder is a label of the project. A page keeps the path of its link.
+  const entries = globSync(pattern, { cwd: absDir, onlyFiles: false, ignore, dot: false, followSymbolicLinks: true, expandDirectories: false });
   const files: string[] = [];
   const dirs: string[] = [];
   // tinyglobby's entries are POSIX paths below absDir without `.` or `..` segments, so prefixing the folder's

@@ -1,7 +1,9 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocSet } from '../src/docset.js';
 import { loadConfig, loadInput } from '../src/loader.js';
-import { tree } from './cli/run.js';
+import { run, tree } from './cli/run.js';
 
 const page = (title: string, body = 'x'): string => `${title}\n${'='.repeat(title.length)}\n\n${body}\n`;
 
@@ -59,6 +61,46 @@ describe('loader (pre-commit runs)', () => {
     const r = await loadInput({ cwd: d, paths: ['.'], config: {} });
     expect(Buffer.byteLength(exact)).toBe(65_536);
     expect(Object.fromEntries(r.input.files.map((f) => [f.file, f.text]))).toEqual({ ...files, 'bom.rst': page('Bom') });
+    expect(r.errors).toEqual([]);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('loader (symbolic links)', () => {
+  // Sphinx follows symbolic links when it collects a project's pages, so a label defined in a linked
+  // page or folder exists for its :ref:s; a folder walk that skipped links reported them broken.
+  const project = (): string => {
+    const d = tree({
+      'proj/conf.py': '',
+      'proj/index.rst': page('Index', 'See :ref:`linked-page` and :ref:`linked-folder`.'),
+      'shared/b.rst': page('B', '.. _linked-page:\n\nB.'),
+      'shared/deep/c.rst': page('C', '.. _linked-folder:\n\nC.'),
+    });
+    symlinkSync('../shared/b.rst', join(d, 'proj/b.rst'));
+    symlinkSync('../shared/deep', join(d, 'proj/deep'));
+    return d;
+  };
+
+  it('a folder run reads linked pages and pages in linked folders, under the path of the link', async () => {
+    const d = project();
+    const r = await loadInput({ cwd: d, paths: ['proj'], config: {} });
+    expect(r.input.files.map((f) => f.file).sort()).toEqual(['proj/b.rst', 'proj/deep/c.rst', 'proj/index.rst']);
+    expect((await run(['proj', '-f', 'compact'], d)).stdout).toBe('');
+  });
+
+  it('a pre-commit run loads them as context of the changed page', async () => {
+    const d = project();
+    const r = await loadInput({ cwd: d, paths: ['proj/index.rst'], config: {} });
+    expect(r.input.files.map((f) => `${f.file}${f.check ? ' (checked)' : ''}`).sort()).toEqual(['proj/b.rst', 'proj/deep/c.rst', 'proj/index.rst (checked)']);
+    expect((await run(['proj/index.rst', '-f', 'compact'], d)).stdout).toBe('');
+  });
+
+  it('a link back up the tree (a loop) ends the walk instead of hanging it', async () => {
+    const d = project();
+    symlinkSync('..', join(d, 'proj/up'));
+    const r = await loadInput({ cwd: d, paths: ['proj'], config: {} });
+    const files = r.input.files.map((f) => f.file);
+    expect(files).toEqual(expect.arrayContaining(['proj/b.rst', 'proj/deep/c.rst', 'proj/index.rst']));
+    expect(files.length).toBeLessThan(20);
     expect(r.errors).toEqual([]);
   });
 });

@@ -125,7 +125,7 @@ describe('docdrift --fix', () => {
     const root = seedTree();
     renameSync(join(root, SELF), join(root, 'real.rst'));
     symlinkSync('../real.rst', join(root, SELF));
-    // (A folder walk does not follow links; a file named on the command line, as a pre-commit hook does, is read through it.)
+    // (Named on the command line, as a pre-commit hook does; a folder walk follows links too.)
     const r = await run([SELF, '--fix', '-f', 'compact'], root);
     expect(r.stderr).toBe('docdrift: fixed 2 problems in 1 file\n');
     expect(read(root, 'real.rst').toString('utf8')).toBe(seed000().replace(LINK, REF).replace('| 404 Not found ', '| 404 Not Found '));
