@@ -12,6 +12,12 @@
  * rejected cache (V8 also checks its own version and flags) means the bundle is compiled as
  * usual; a cache that cannot be written is skipped. Neither is ever an error.
  *
+ * A cache holds what its run compiled: one made by a run that did little (a run whose findings
+ * came from --cache, a run that stopped at a bad path) would leave every later run compiling the
+ * rest. So the cache also records how much bytecode the process held when it was made, and a run
+ * that ends with clearly more (over 5 %) stores a new one: the functions it loaded from the cache
+ * plus those it compiled. A few runs of different kinds settle it.
+ *
  * The bundle must not use `import()`: a script run this way has no module loader for it.
  */
 import { createHash } from 'node:crypto';
@@ -19,18 +25,23 @@ import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, st
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { getHeapCodeStatistics } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** A CommonJS file's exports, and a way to store its code cache once the run has warmed it. */
 export interface LoadedBundle {
   exports: Record<string, unknown>;
-  /** True when the stored cache was used; then there is nothing new worth storing. */
+  /** True when the stored cache was used. */
   cached: boolean;
-  /** Stores the bytecode compiled so far (call it after the run). Never throws. */
+  /** Stores the bytecode compiled so far (call it after the run), unless the stored cache has as much. Never throws. */
   save(): void;
 }
 
 const HASH_BYTES = 32;
+/** SHA-256 of the source, then the process's bytecode size (float64, little-endian) when the cache was made. */
+const HEADER_BYTES = HASH_BYTES + 8;
+/** Store a new cache when the run ends with this much more bytecode than the one that made the stored cache. */
+const RICHER = 1.05;
 
 /** The cache folder, or undefined when the cache is turned off. */
 export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -53,15 +64,15 @@ function ownFolder(dir: string): boolean {
   }
 }
 
-function readCache(file: string, hash: Buffer): Buffer | undefined {
+function readCache(file: string, hash: Buffer): { data: Buffer; bytecode: number } | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const st = fstatSync(fd);
     if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return undefined;
     const data = readFileSync(fd);
-    if (data.length <= HASH_BYTES || !data.subarray(0, HASH_BYTES).equals(hash)) return undefined;
-    return data.subarray(HASH_BYTES);
+    if (data.length <= HEADER_BYTES || !data.subarray(0, HASH_BYTES).equals(hash)) return undefined;
+    return { data: data.subarray(HEADER_BYTES), bytecode: data.readDoubleLE(HASH_BYTES) };
   } catch {
     return undefined;
   } finally {
@@ -69,12 +80,15 @@ function readCache(file: string, hash: Buffer): Buffer | undefined {
   }
 }
 
-function writeCache(file: string, hash: Buffer, data: Buffer): void {
+function writeCache(file: string, hash: Buffer, bytecode: number, data: Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     const fd = openSync(tmp, 'w', 0o600);
     try {
-      writeSync(fd, hash);
+      const header = Buffer.alloc(HEADER_BYTES);
+      hash.copy(header);
+      header.writeDoubleLE(bytecode, HASH_BYTES);
+      writeSync(fd, header);
       writeSync(fd, data);
     } finally {
       closeSync(fd);
@@ -99,9 +113,9 @@ export function loadBundle(file: string, cacheDir: string | undefined = compileC
   const folder = cacheDir !== undefined && ownFolder(cacheDir) ? cacheDir : undefined;
   // One cache per bundle file (a second install is a second file), replaced when the bundle changes.
   const cacheFile = folder === undefined ? undefined : join(folder, `${basename(file)}-${createHash('sha256').update(file).digest('hex').slice(0, 16)}.v8`);
-  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile, hash);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const cached = cachedData !== undefined && !script.cachedDataRejected;
+  const stored = cacheFile === undefined ? undefined : readCache(cacheFile, hash);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(stored ? { cachedData: stored.data } : {}) });
+  const cached = stored !== undefined && !script.cachedDataRejected;
   const module = { exports: {} as Record<string, unknown> };
   const wrapper = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void;
   wrapper(module.exports, createRequire(file), module, file, dirname(file));
@@ -109,9 +123,11 @@ export function loadBundle(file: string, cacheDir: string | undefined = compileC
     exports: module.exports,
     cached,
     save() {
-      if (cacheFile === undefined || cached) return;
+      if (cacheFile === undefined) return;
       try {
-        writeCache(cacheFile, hash, script.createCachedData());
+        const bytecode = getHeapCodeStatistics().bytecode_and_metadata_size;
+        if (cached && bytecode <= stored.bytecode * RICHER) return;
+        writeCache(cacheFile, hash, bytecode, script.createCachedData());
       } catch {
         // a cache is an optimisation: never a reason to fail the run
       }

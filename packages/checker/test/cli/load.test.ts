@@ -16,12 +16,14 @@ import { repo } from '../reporters/seeds.js';
 
 const temp = (): string => mkdtempSync(join(tmpdir(), 'docdrift-load-'));
 
-/** A small CommonJS module that uses what `require` gives a module. */
+/** A small CommonJS module that uses what `require` gives a module, and `more()`, which compiles 2,000 more functions. */
 function bundle(dir: string, answer: number): string {
   const file = join(dir, 'mod.cjs');
+  const many = Array.from({ length: 2000 }, (_, i) => `function f${i}(x) { return x * ${i} + (x > ${i} ? 1 : 2); }`).join('\n');
+  const calls = Array.from({ length: 2000 }, (_, i) => `f${i}(n)`).join(' + ');
   writeFileSync(
     file,
-    `const { join } = require('node:path');\nfunction answer() { return ${answer}; }\nmodule.exports = { answer, here: join(__dirname, 'x'), file: __filename, viaExports: typeof exports };\n`,
+    `const { join } = require('node:path');\nfunction answer() { return ${answer}; }\n${many}\nfunction more(n) { return ${calls}; }\nmodule.exports = { answer, more, here: join(__dirname, 'x'), file: __filename, viaExports: typeof exports };\n`,
   );
   return file;
 }
@@ -44,9 +46,10 @@ describe('loadBundle', () => {
   // Each load in a fresh process, as docdrift starts: within one process V8 reuses the script it
   // compiled before and never looks at the cache.
   const loader = pathToFileURL(fileURLToPath(new URL('../../dist/cli/load.js', import.meta.url))).href;
-  const fresh = (file: string, cache: string): { cached: boolean; answer: number } => {
+  const fresh = (file: string, cache: string, more = false): { cached: boolean; answer: number } => {
     const code = `import { loadBundle } from ${JSON.stringify(loader)};
 const l = loadBundle(${JSON.stringify(file)}, ${JSON.stringify(cache)});
+if (${more}) l.exports.more(3);
 process.stdout.write(JSON.stringify({ cached: l.cached, answer: l.exports.answer() }));
 l.save();`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
@@ -63,10 +66,28 @@ l.save();`;
     expect(name).toMatch(/^mod\.cjs-[0-9a-f]{16}\.v8$/);
     const stored = readFileSync(join(cache, name!));
     expect(stored.subarray(0, 32).equals(createHash('sha256').update(readFileSync(file, 'utf8')).digest())).toBe(true);
-    expect(stored.length).toBeGreaterThan(32);
+    expect(stored.readDoubleLE(32)).toBeGreaterThan(0); // the process's bytecode when it was made
+    expect(stored.length).toBeGreaterThan(40);
     const mtime = statSync(join(cache, name!)).mtimeMs;
     expect(fresh(file, cache)).toEqual({ cached: true, answer: 1 });
     expect(statSync(join(cache, name!)).mtimeMs).toBe(mtime); // nothing new to store
+  });
+
+  it('replaces a cache made by a run that compiled little once a run compiles clearly more, then keeps it', () => {
+    const dir = temp();
+    const cache = join(dir, 'cache');
+    const file = bundle(dir, 5);
+    fresh(file, cache); // compiles answer() only
+    const [name] = cacheFiles(cache);
+    const path = join(cache, name!);
+    const thin = readFileSync(path);
+    expect(fresh(file, cache, true)).toEqual({ cached: true, answer: 5 }); // used, and more() compiled on top
+    const rich = readFileSync(path);
+    expect(rich.length).toBeGreaterThan(thin.length + 20_000);
+    expect(rich.readDoubleLE(32)).toBeGreaterThan(thin.readDoubleLE(32) * 1.05);
+    expect(fresh(file, cache, true)).toEqual({ cached: true, answer: 5 });
+    expect(fresh(file, cache)).toEqual({ cached: true, answer: 5 }); // a thin run again: nothing to add
+    expect(readFileSync(path).equals(rich)).toBe(true);
   });
 
   it('never runs the bytecode of another source of the same length (V8 alone would accept it)', () => {
@@ -88,7 +109,7 @@ l.save();`;
     const [name] = cacheFiles(cache);
     const path = join(cache, name!);
     const stored = readFileSync(path);
-    writeFileSync(path, Buffer.concat([stored.subarray(0, 32), Buffer.from('not a code cache at all')]));
+    writeFileSync(path, Buffer.concat([stored.subarray(0, 40), Buffer.from('not a code cache at all')]));
     expect(fresh(file, cache)).toEqual({ cached: false, answer: 7 });
     expect(fresh(file, cache)).toEqual({ cached: true, answer: 7 });
     writeFileSync(path, ''); // empty
