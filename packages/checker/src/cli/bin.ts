@@ -32,16 +32,17 @@ async function run(): Promise<void> {
     return;
   }
   const { main } = loaded.exports as typeof Main;
-  // Runs that only print help, the version or the rules compile little: their cache would be a poor one to keep.
-  const infoOnly = process.argv.slice(2).some((a) => /^(-h|--help|-v|--version|--list-rules|--print-config)$/.test(a));
+  let checked = false;
   try {
-    process.exitCode = await main({ argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+    process.exitCode = await main({ argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, onCheck: () => (checked = true) });
   } catch (e) {
     // A failure of docdrift itself is exit 2, never 1 (which means "findings").
     process.stderr.write(`docdrift: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     process.exitCode = 2;
   }
-  if (!infoOnly && (process.exitCode === 0 || process.exitCode === 1)) loaded.save();
+  // A run that printed help or its findings from --cache stores a cache marked as such, which the
+  // next run that checks pages replaces (load.ts).
+  loaded.save(checked);
   // Done: leave now rather than when the event loop runs dry, which first ran a garbage collection V8
   // had scheduled and closed handles, ~10 ms of a one-page run. Only once stdout and stderr hold no
   // unwritten output: on Linux and macOS writes to pipes and files are synchronous, but on Windows

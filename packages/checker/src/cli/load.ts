@@ -12,11 +12,11 @@
  * rejected cache (V8 also checks its own version and flags) means the bundle is compiled as
  * usual; a cache that cannot be written is skipped. Neither is ever an error.
  *
- * A cache holds what its run compiled: one made by a run that did little (a run whose findings
- * came from --cache, a run that stopped at a bad path) would leave every later run compiling the
- * rest. So the cache also records how much bytecode the process held when it was made, and a run
- * that ends with clearly more (over 5 %) stores a new one: the functions it loaded from the cache
- * plus those it compiled. A few runs of different kinds settle it.
+ * A cache holds what its run compiled: one made by a run that checked nothing (its findings came
+ * from --cache) would leave every later run compiling the rules. So the cache records whether its
+ * run checked pages, and the first run that does replaces a cache from one that did not, with the
+ * functions it loaded from the cache plus those it compiled. (Asking V8 how much bytecode the
+ * process holds would tell more, but walks the heap: 3 ms of a 300 ms run.)
  *
  * The bundle must not use `import()`: a script run this way has no module loader for it.
  */
@@ -25,7 +25,6 @@ import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, st
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { getHeapCodeStatistics } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** A CommonJS file's exports, and a way to store its code cache once the run has warmed it. */
@@ -33,15 +32,16 @@ export interface LoadedBundle {
   exports: Record<string, unknown>;
   /** True when the stored cache was used. */
   cached: boolean;
-  /** Stores the bytecode compiled so far (call it after the run), unless the stored cache has as much. Never throws. */
-  save(): void;
+  /**
+   * Stores the bytecode compiled so far (call it after the run; `checked`: the run checked pages),
+   * unless the stored cache was used and is as good. Never throws.
+   */
+  save(checked: boolean): void;
 }
 
 const HASH_BYTES = 32;
-/** SHA-256 of the source, then the process's bytecode size (float64, little-endian) when the cache was made. */
-const HEADER_BYTES = HASH_BYTES + 8;
-/** Store a new cache when the run ends with this much more bytecode than the one that made the stored cache. */
-const RICHER = 1.05;
+/** SHA-256 of the source, then 1 when the run that made the cache checked pages (else 0). */
+const HEADER_BYTES = HASH_BYTES + 1;
 
 /** The cache folder, or undefined when the cache is turned off. */
 export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -64,7 +64,7 @@ function ownFolder(dir: string): boolean {
   }
 }
 
-function readCache(file: string, hash: Buffer): { data: Buffer; bytecode: number } | undefined {
+function readCache(file: string, hash: Buffer): { data: Buffer; checked: boolean } | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
@@ -72,7 +72,7 @@ function readCache(file: string, hash: Buffer): { data: Buffer; bytecode: number
     if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return undefined;
     const data = readFileSync(fd);
     if (data.length <= HEADER_BYTES || !data.subarray(0, HASH_BYTES).equals(hash)) return undefined;
-    return { data: data.subarray(HEADER_BYTES), bytecode: data.readDoubleLE(HASH_BYTES) };
+    return { data: data.subarray(HEADER_BYTES), checked: data[HASH_BYTES] === 1 };
   } catch {
     return undefined;
   } finally {
@@ -80,14 +80,14 @@ function readCache(file: string, hash: Buffer): { data: Buffer; bytecode: number
   }
 }
 
-function writeCache(file: string, hash: Buffer, bytecode: number, data: Buffer): void {
+function writeCache(file: string, hash: Buffer, checked: boolean, data: Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     const fd = openSync(tmp, 'w', 0o600);
     try {
       const header = Buffer.alloc(HEADER_BYTES);
       hash.copy(header);
-      header.writeDoubleLE(bytecode, HASH_BYTES);
+      header[HASH_BYTES] = checked ? 1 : 0;
       writeSync(fd, header);
       writeSync(fd, data);
     } finally {
@@ -122,12 +122,10 @@ export function loadBundle(file: string, cacheDir: string | undefined = compileC
   return {
     exports: module.exports,
     cached,
-    save() {
-      if (cacheFile === undefined) return;
+    save(checked) {
+      if (cacheFile === undefined || (cached && (stored.checked || !checked))) return;
       try {
-        const bytecode = getHeapCodeStatistics().bytecode_and_metadata_size;
-        if (cached && bytecode <= stored.bytecode * RICHER) return;
-        writeCache(cacheFile, hash, bytecode, script.createCachedData());
+        writeCache(cacheFile, hash, checked, script.createCachedData());
       } catch {
         // a cache is an optimisation: never a reason to fail the run
       }

@@ -36,6 +36,8 @@ export interface MainOptions {
   stderr: OutStream;
   /** Environment (NO_COLOR, FORCE_COLOR); default `process.env`. */
   env?: Record<string, string | undefined>;
+  /** Called when the run checks pages (not when --cache had its findings): bin.ts keeps such a run's code cache. */
+  onCheck?: () => void;
 }
 
 const HELP = `Usage: docdrift [options] [paths...]
@@ -212,6 +214,7 @@ export async function main(opts: MainOptions): Promise<number> {
     const key = cache?.runKey(input);
     const hit = key !== undefined ? cache?.loadRun(key) : undefined;
     if (hit) return hit;
+    opts.onCheck?.();
     const found =
       threads > 1
         ? await checkParallel(input, config, { threads, onProgress: onPage, cacheDir: cache?.dir })
