@@ -31,33 +31,30 @@ const fdirWithoutOptionalPicomatch = {
 };
 
 const dist = new URL('../dist/cli/', import.meta.url).pathname;
-await build({
-  entryPoints: [`${dist}main.js`],
-  outfile: `${dist}docdrift.cjs`,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
+
+/** One CommonJS bundle of tsc's `dist/cli/<from>.js`; its modules find their package (and the worker script) from their own URL: the bundle's. */
+const bundle = (from, to, options = {}) =>
+  build({
+    entryPoints: [`${dist}${from}.js`],
+    outfile: `${dist}${to}`,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    define: { 'import.meta.url': '__docdriftUrl' },
+    banner: { js: `// Bundled by scripts/bundle.mjs from dist/cli/${from}.js (tsc's output); see that script.\nconst __docdriftUrl = require('node:url').pathToFileURL(__filename).href;` },
+    logLevel: 'warning',
+    ...options,
+  });
+
+// The checker, dist/cli/docdrift.cjs.
+await bundle('main', 'docdrift.cjs', {
   external: ['mdast-util-from-markdown', 'micromark-extension-gfm', 'mdast-util-gfm', 'parse5'],
-  // The modules find their package and the worker script from their own URL: the bundle's.
-  define: { 'import.meta.url': '__docdriftUrl' },
-  banner: { js: "// Bundled by scripts/bundle.mjs from dist/cli/main.js (tsc's output); see that script.\nconst __docdriftUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'inline',
   plugins: [fdirWithoutOptionalPicomatch],
-  logLevel: 'warning',
 });
-// The command, dist/cli/bin.cjs: bin.js and load.js (tsc's output), as CommonJS, because an ES module
-// entry costs Node ~10 ms more to start (its ES module loader). It requires nothing but Node's own modules.
-await build({
-  entryPoints: [`${dist}bin.js`],
-  outfile: `${dist}bin.cjs`,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  define: { 'import.meta.url': '__docdriftUrl' },
-  banner: { js: "// Bundled by scripts/bundle.mjs from dist/cli/bin.js (tsc's output); see that script.\nconst __docdriftUrl = require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'warning',
-});
+// The command, dist/cli/bin.cjs: bin.js and load.js, as CommonJS too, because an ES module entry costs
+// Node ~10 ms more to start (its ES module loader). It requires nothing but Node's own modules.
+await bundle('bin', 'bin.cjs');
 // tsc's ES module form of the command is not a second way to start docdrift.
 for (const f of ['bin.js', 'bin.js.map', 'bin.d.ts', 'bin.d.ts.map']) rmSync(`${dist}${f}`, { force: true });
