@@ -42,7 +42,8 @@ const bundle = (from, to, options = {}) =>
     format: 'cjs',
     target: 'node20',
     define: { 'import.meta.url': '__docdriftUrl' },
-    banner: { js: `// Bundled by scripts/bundle.mjs from dist/cli/${from}.js (tsc's output); see that script.\nconst __docdriftUrl = require('node:url').pathToFileURL(__filename).href;` },
+    // Strict mode first: the banner comes before esbuild's own "use strict", which then is no directive.
+    banner: { js: `// Bundled by scripts/bundle.mjs from dist/cli/${from}.js (tsc's output); see that script.\n'use strict';\nconst __docdriftUrl = require('node:url').pathToFileURL(__filename).href;` },
     logLevel: 'warning',
     ...options,
   });
