@@ -45,8 +45,8 @@ async function run(): Promise<void> {
   loaded.save(checked);
   // Done: leave now rather than when the event loop runs dry, which first ran a garbage collection V8
   // had scheduled and closed handles, ~10 ms of a one-page run. Only once stdout and stderr hold no
-  // unwritten output: on Linux and macOS writes to pipes and files are synchronous, but on Windows
-  // pipes are not, and there the natural exit waits for them.
+  // unwritten output: a write to a pipe can stay pending (on POSIX, when the reader is slower than
+  // the report; Node documents pipes as asynchronous there), and then the natural exit waits for it.
   if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
 }
 // Not top-level await: the bundle of this file is CommonJS.

@@ -201,6 +201,14 @@ describe('the built docdrift through the loader', () => {
     }
   });
 
+  it.skipIf(process.platform === 'win32')('writes its whole report to a pipe whose reader is slow before it exits', () => {
+    // 70 KB of JSON, more than a pipe holds: part of it waits in Node until the reader catches up.
+    const direct = run(['docs-sources', '--format', 'json'], {});
+    expect(direct.stdout.length).toBeGreaterThan(65_536);
+    const slow = spawnSync('bash', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} docs-sources --format json | (sleep 1; cat)`], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 24 });
+    expect(slow.stdout).toBe(direct.stdout);
+  });
+
   it('starts worker threads from the bundle (--threads 2 reports what one thread does)', () => {
     const args = ['docs-sources', '--format', 'json'];
     const one = run([...args, '--threads', '1'], { DOCDRIFT_COMPILE_CACHE: '0' });
