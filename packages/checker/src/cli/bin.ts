@@ -3,7 +3,7 @@
 // CommonJS entry starts ~10 ms sooner than an ES module one (Node's ES module loader is not needed).
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { loadBundle } from './load.js';
+import { compileCacheDir, loadBundle, runKind } from './load.js';
 import type * as Main from './main.js';
 
 // Peak memory: by default V8 lets a big run's garbage (a parse tree per page, dead once the page's
@@ -25,7 +25,7 @@ async function run(): Promise<void> {
   const bundle = fileURLToPath(new URL('./docdrift.cjs', import.meta.url));
   let loaded;
   try {
-    loaded = loadBundle(bundle);
+    loaded = loadBundle(bundle, compileCacheDir(), runKind(process.argv.slice(2)));
   } catch (e) {
     process.stderr.write(`docdrift: cannot load ${bundle}: ${(e as Error).message}\nReinstall docdrift, or in its repository run the build (npx -y pnpm@10.34.9 build).\n`);
     process.exitCode = 2;

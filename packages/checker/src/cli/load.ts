@@ -16,7 +16,11 @@
  * from --cache) would leave every later run compiling the rules. So the cache records whether its
  * run checked pages, and the first run that does replaces a cache from one that did not, with the
  * functions it loaded from the cache plus those it compiled. (Asking V8 how much bytecode the
- * process holds would tell more, but walks the heap: 3 ms of a 300 ms run.)
+ * process holds would tell more, but walks the heap: 3 ms of a 300 ms run, and counts the Markdown
+ * libraries, which are not in the bundle.) And runs of different kinds take different paths
+ * through the bundle: a pre-commit run with --cache reads stored scans, which a folder run
+ * never does. A cache made by the one serves the other badly (~30 ms of the pre-commit run), so
+ * each kind of run (runKind) keeps a cache of its own.
  *
  * The bundle must not use `import()`: a script run this way has no module loader for it.
  */
@@ -25,7 +29,9 @@ import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, st
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Script } from 'node:vm';
+import { OPTIONS } from './options.js';
 
 /** A CommonJS file's exports, and a way to store its code cache once the run has warmed it. */
 export interface LoadedBundle {
@@ -105,14 +111,15 @@ function writeCache(file: string, hash: Buffer, checked: boolean, data: Buffer):
 
 /**
  * Runs the CommonJS file `file` as `require` would, with the code cache in `cacheDir`
- * (undefined: no cache).
+ * (undefined: no cache). `kind` names the kind of run (see runKind): each kind keeps its own cache.
  */
-export function loadBundle(file: string, cacheDir: string | undefined = compileCacheDir()): LoadedBundle {
+export function loadBundle(file: string, cacheDir: string | undefined = compileCacheDir(), kind = ''): LoadedBundle {
   const source = readFileSync(file, 'utf8');
   const hash = createHash('sha256').update(source).digest();
   const folder = cacheDir !== undefined && ownFolder(cacheDir) ? cacheDir : undefined;
-  // One cache per bundle file (a second install is a second file), replaced when the bundle changes.
-  const cacheFile = folder === undefined ? undefined : join(folder, `${basename(file)}-${createHash('sha256').update(file).digest('hex').slice(0, 16)}.v8`);
+  // One cache per bundle file (a second install is a second file) and kind of run, replaced when the bundle changes.
+  const id = createHash('sha256').update(`${file}\0${kind}`).digest('hex').slice(0, 16);
+  const cacheFile = folder === undefined ? undefined : join(folder, `${basename(file)}-${id}.v8`);
   const stored = cacheFile === undefined ? undefined : readCache(cacheFile, hash);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(stored ? { cachedData: stored.data } : {}) });
   const cached = stored !== undefined && !script.cachedDataRejected;
@@ -131,4 +138,25 @@ export function loadBundle(file: string, cacheDir: string | undefined = compileC
       }
     },
   };
+}
+
+/**
+ * What kind of run the arguments ask for, as far as the code it runs goes: the options given
+ * (with --format's value), and whether the paths name files (a pre-commit run) or folders.
+ * `docdrift --cache a.rst b.rst` and `docdrift --cache c.rst` are one kind.
+ */
+export function runKind(argv: readonly string[]): string {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false });
+  } catch {
+    return 'unparsed'; // main says what is wrong
+  }
+  const options = Object.keys(parsed.values)
+    .map((k) => (k === 'format' ? `format=${String(parsed.values[k])}` : k))
+    .sort();
+  const paths = parsed.positionals.length === 0 ? ['.'] : parsed.positionals;
+  const files = paths.some((p) => /\.[A-Za-z]+$/.test(p));
+  const folders = paths.some((p) => !/\.[A-Za-z]+$/.test(p));
+  return [...options, files ? 'files' : '', folders ? 'folders' : ''].join(' ');
 }

@@ -13,6 +13,7 @@ import { runFix } from './fix.js';
 import { BaselineError } from '../baseline.js';
 import { useBaseline } from './baseline.js';
 import { DocdriftCache, defaultCacheDir } from '../cache.js';
+import { OPTIONS } from './options.js';
 import { checkParallel, defaultThreads, PARALLEL_MIN_BYTES } from './parallel.js';
 import { ConfigError, parseRuleFlag, resolveRules, type Config } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -104,28 +105,7 @@ export async function main(opts: MainOptions): Promise<number> {
       args: [...opts.argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        config: { type: 'string', short: 'c' },
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        rule: { type: 'string', multiple: true },
-        quiet: { type: 'boolean' },
-        'max-warnings': { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        'list-rules': { type: 'boolean' },
-        'print-config': { type: 'boolean' },
-        'print-variants': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        threads: { type: 'string' },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        baseline: { type: 'string' },
-        'update-baseline': { type: 'boolean' },
-        cache: { type: 'boolean' },
-        'cache-location': { type: 'string' },
-      },
+      options: OPTIONS,
     });
   } catch (e) {
     return fail(`${(e as Error).message}\nTry 'docdrift --help'.`);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileCacheDir, loadBundle } from '../../src/cli/load.js';
+import { compileCacheDir, loadBundle, runKind } from '../../src/cli/load.js';
 import { repo } from '../reporters/seeds.js';
 
 const temp = (): string => mkdtempSync(join(tmpdir(), 'docdrift-load-'));
@@ -139,6 +139,19 @@ l.save(${more});`;
   });
 });
 
+describe('runKind', () => {
+  it('is the options given (with the format) and whether the paths are files or folders', () => {
+    expect(runKind(['--cache', 'a.rst', 'b.rst'])).toBe(runKind(['--cache', 'docs/c.md']));
+    expect(runKind(['--cache', 'a.rst'])).not.toBe(runKind(['--cache', 'docs']));
+    expect(runKind(['--cache', 'a.rst'])).not.toBe(runKind(['a.rst']));
+    expect(runKind(['-f', 'json', 'docs'])).toBe(runKind(['--format=json', 'docs']));
+    expect(runKind(['-f', 'json', 'docs'])).not.toBe(runKind(['-f', 'sarif', 'docs']));
+    expect(runKind(['--cache-location', 'out/cache', 'a.rst'])).toBe(runKind(['--cache-location', 'elsewhere', 'b.rst'])); // values are not paths
+    expect(runKind([])).toBe(runKind(['.']));
+    expect(runKind(['--bogus', 'a.rst'])).toContain('bogus');
+  });
+});
+
 describe('compileCacheDir', () => {
   it('is $DOCDRIFT_COMPILE_CACHE when set, off when empty or 0, else a folder of the user under the temporary folder', () => {
     expect(compileCacheDir({ DOCDRIFT_COMPILE_CACHE: '/somewhere' })).toBe('/somewhere');
@@ -154,30 +167,34 @@ describe('the built docdrift through the loader', () => {
   const run = (args: string[], env: Record<string, string>) =>
     spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...env } });
 
-  it('stores its code cache, replaces one from a run that checked nothing, and reports the same with it', () => {
-    const cache = join(temp(), 'cc');
-    const args = ['docs-sources', '--format', 'compact', '--max-warnings', '0'];
-    const version = run(['--version'], { DOCDRIFT_COMPILE_CACHE: cache });
-    expect(version.status).toBe(0);
-    const files = cacheFiles(cache);
-    expect(files).toEqual([expect.stringMatching(/^docdrift\.cjs-[0-9a-f]{16}\.v8$/)]);
-    const file = join(cache, files[0]!);
-    const thin = readFileSync(file);
-    expect(thin[32]).toBe(0);
-    const first = run(args, { DOCDRIFT_COMPILE_CACHE: cache });
+  it('stores its code cache per kind of run, replaces one from a run that checked nothing, and reports the same', () => {
+    const dir = temp();
+    const cc = join(dir, 'cc');
+    const args = (location: string): string[] => ['docs-sources', '--format', 'compact', '--max-warnings', '0', '--cache', '--cache-location', join(dir, location)];
+    // Findings stored by a run without the code cache: the next run of this kind checks nothing.
+    const first = run(args('findings'), { DOCDRIFT_COMPILE_CACHE: '0' });
     expect(first.status).toBe(1); // the seeds' findings
     expect(first.stdout).toContain('[mislabeled-caption]');
+    expect(run(args('findings'), { DOCDRIFT_COMPILE_CACHE: cc }).stdout).toBe(first.stdout);
+    const files = cacheFiles(cc);
+    expect(files).toEqual([expect.stringMatching(/^docdrift\.cjs-[0-9a-f]{16}\.v8$/)]);
+    const file = join(cc, files[0]!);
+    const thin = readFileSync(file);
+    expect(thin[32]).toBe(0);
+    // The same kind of run with an empty --cache checks the pages: its code cache replaces the thin one.
+    expect(run(args('empty'), { DOCDRIFT_COMPILE_CACHE: cc }).stdout).toBe(first.stdout);
+    expect(cacheFiles(cc)).toEqual(files);
     const rich = readFileSync(file);
     expect(rich[32]).toBe(1);
     expect(rich.length).toBeGreaterThan(thin.length);
     const mtime = statSync(file).mtimeMs;
-    const second = run(args, { DOCDRIFT_COMPILE_CACHE: cache });
-    expect(second.stdout).toBe(first.stdout);
-    expect(second.status).toBe(1);
-    expect(run(['--version'], { DOCDRIFT_COMPILE_CACHE: cache }).status).toBe(0);
+    expect(run(args('empty'), { DOCDRIFT_COMPILE_CACHE: cc }).stdout).toBe(first.stdout);
     expect(statSync(file).mtimeMs).toBe(mtime); // used, not rewritten
-    const off = run(args, { DOCDRIFT_COMPILE_CACHE: '0' });
-    expect(off.stdout).toBe(first.stdout);
+    // Another kind of run keeps a cache of its own.
+    expect(run(['--version'], { DOCDRIFT_COMPILE_CACHE: cc }).status).toBe(0);
+    expect(cacheFiles(cc)).toHaveLength(2);
+    expect(statSync(file).mtimeMs).toBe(mtime);
+    expect(run(args('off'), { DOCDRIFT_COMPILE_CACHE: '0' }).stdout).toBe(first.stdout);
   });
 
   it('empties the --cache when the bundle changes (the build id covers dist/cli/docdrift.cjs)', () => {
