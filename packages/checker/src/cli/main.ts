@@ -69,6 +69,9 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
+Environment: NO_COLOR, FORCE_COLOR; DOCDRIFT_COMPILE_CACHE=DIR keeps docdrift's compiled code
+there (default: a folder of yours in the temporary folder; 0 turns it off).
+
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config or I/O failure.
 `;
 

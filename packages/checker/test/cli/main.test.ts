@@ -17,7 +17,7 @@ describe('docdrift CLI', () => {
     const h = await run(['--help'], '/');
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('Usage: docdrift [options] [paths...]');
-    for (const flag of ['--config', '--format', '--output', '--rule', '--quiet', '--max-warnings', '--no-color', '--list-rules', '--print-config', '--print-variants', '--help', '--version']) {
+    for (const flag of ['--config', '--format', '--output', '--rule', '--quiet', '--max-warnings', '--no-color', '--list-rules', '--print-config', '--print-variants', '--help', '--version', 'DOCDRIFT_COMPILE_CACHE']) {
       expect(h.stdout).toContain(flag);
     }
     const v = await run(['--version'], '/');
