@@ -13,17 +13,22 @@ const STOP = new Set(
  * together ("Deleting", "deletion", "deleted" → "delet"; "Configuring",
  * "configuration" → "configur").
  */
-export function stem(word: string): string {
-  let w = stems.get(word);
-  if (w === undefined) {
-    // The same few thousand words come back on every page: remember them (bounded).
-    if (stems.size >= 50_000) stems.clear();
-    stems.set(word, (w = stemOf(word)));
+/** `make(key)`, remembered in `memo`, which is emptied when it holds 50,000 entries (so it stays bounded). */
+function remember<V>(memo: Map<string, V>, key: string, make: (key: string) => V): V {
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(key, (v = make(key)));
   }
-  return w;
+  return v;
 }
 
+/** The same few thousand words come back on every page. */
 const stems = new Map<string, string>();
+
+export function stem(word: string): string {
+  return remember(stems, word, stemOf);
+}
 
 function stemOf(word: string): string {
   let w = word.toLowerCase();
@@ -46,21 +51,17 @@ function uncamel(text: string): string {
 
 /** The content words of `text` as written, in order, stop words removed. */
 function rawWords(text: string): readonly string[] {
-  let w = raw.get(text);
-  if (w === undefined) {
-    // Titles and link texts come back for every reference to them: remember them (bounded, like stems).
-    if (raw.size >= 50_000) raw.clear();
-    raw.set(
-      text,
-      (w = uncamel(text)
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((x) => x !== '' && !STOP.has(x.toLowerCase()))),
-    );
-  }
-  return w;
+  return remember(raw, text, rawWordsOf);
 }
 
+/** Titles and link texts come back for every reference to them. */
 const raw = new Map<string, readonly string[]>();
+
+function rawWordsOf(text: string): readonly string[] {
+  return uncamel(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((x) => x !== '' && !STOP.has(x.toLowerCase()));
+}
 
 /** The content words of `text`, stemmed, in order, stop words removed. */
 export function words(text: string): string[] {

@@ -111,9 +111,9 @@ function writeCache(file: string, hash: Buffer, checked: boolean, data: Buffer):
 
 /**
  * Runs the CommonJS file `file` as `require` would, with the code cache in `cacheDir`
- * (undefined: no cache). `kind` names the kind of run (see runKind): each kind keeps its own cache.
+ * (compileCacheDir(); undefined: no cache). `kind` names the kind of run (see runKind): each kind keeps its own cache.
  */
-export function loadBundle(file: string, cacheDir: string | undefined = compileCacheDir(), kind = ''): LoadedBundle {
+export function loadBundle(file: string, cacheDir: string | undefined, kind = ''): LoadedBundle {
   const source = readFileSync(file, 'utf8');
   const hash = createHash('sha256').update(source).digest();
   const folder = cacheDir !== undefined && ownFolder(cacheDir) ? cacheDir : undefined;
