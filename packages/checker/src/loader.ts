@@ -7,6 +7,7 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { fdir } from 'fdir';
 import { globSync } from 'tinyglobby';
 import { ConfigError, validateConfig, type Config } from './config.js';
 import { formatOf, type CheckInput, type InputFile, type ProjectHint } from './docset.js';
@@ -211,13 +212,48 @@ function reason(e: unknown): string {
   }
 }
 
+/** Skipped in every folder walk, also when the configuration ignores nothing. */
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+/** Extensions a glob reads literally (anything else goes through tinyglobby, which knows the syntax). */
+const PLAIN_EXTENSION = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The pages below `absDir` and the folders named like pages, as POSIX paths below it (folders end
+ * in `/`): what `globSync('**' + '/*.{ext,…}', { dot: false, followSymbolicLinks: true, onlyFiles:
+ * false })` with only ALWAYS_IGNORED returns, from fdir (the folder walker tinyglobby itself runs)
+ * with name tests instead of picomatch matchers. Compiling the glob and matching every path cost
+ * ~10 ms of a one-page run in a 1,250-page project (bench/check/README.md, session 6); a test
+ * compares the two on a tree of awkward names and links.
+ */
+export function walkPages(absDir: string, exts: readonly string[]): string[] {
+  const suffixes = exts.map((e) => `.${e}`);
+  // As `*` with dot: false, a name starting with a dot matches no pattern, and `**` enters no folder so named.
+  const isPageName = (name: string): boolean => name.charCodeAt(0) !== 46 && suffixes.some((x) => name.endsWith(x));
+  return new fdir({
+    relativePaths: true,
+    pathSeparator: '/',
+    resolveSymlinks: true,
+    includeDirs: true,
+    exclude: (name) => name.charCodeAt(0) === 46 || name === 'node_modules',
+    filters: [
+      (path, isDirectory) => {
+        // A folder's path ends in `/` (the walk's own root is `.`, which the dot test turns away).
+        const end = isDirectory && path.endsWith('/') ? path.length - 1 : path.length;
+        return isPageName(path.slice(path.lastIndexOf('/', end - 1) + 1, end));
+      },
+    ],
+  })
+    .crawl(absDir)
+    .sync();
+}
+
 // Synchronous: the async walk waits on libuv's thread pool for every folder, and left a read of a
 // folder in flight after the listing had resolved, which kept a one-page run alive ~10 ms longer.
 function listDir(absDir: string, cwd: string, config: Config): { files: string[]; dirsNamedLikeFiles: string[] } {
   const exts = (config.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.replace(/^\./, ''));
   const pattern = exts.length === 1 ? `**/*.${exts[0]}` : `**/*.{${exts.join(',')}}`;
   const dirRel = posixRel(cwd, absDir);
-  const ignore = ['**/node_modules/**', '**/.git/**'];
+  const ignore = [...ALWAYS_IGNORED];
   for (const g of config.ignores ?? []) {
     // Ignore globs are relative to cwd (after rebasing); make them relative to the scanned folder.
     if (g.startsWith('**/')) ignore.push(g);
@@ -226,10 +262,13 @@ function listDir(absDir: string, cwd: string, config: Config): { files: string[]
   }
   // Symbolic links are followed, as Sphinx follows them when it collects a project's pages: a label in a
   // linked page or folder is a label of the project. A page keeps the path of its link.
-  const entries = globSync(pattern, { cwd: absDir, onlyFiles: false, ignore, dot: false, followSymbolicLinks: true, expandDirectories: false });
+  const entries =
+    ignore.length === ALWAYS_IGNORED.length && exts.length > 0 && exts.every((e) => PLAIN_EXTENSION.test(e))
+      ? walkPages(absDir, exts)
+      : globSync(pattern, { cwd: absDir, onlyFiles: false, ignore, dot: false, followSymbolicLinks: true, expandDirectories: false });
   const files: string[] = [];
   const dirs: string[] = [];
-  // tinyglobby's entries are POSIX paths below absDir without `.` or `..` segments, so prefixing the folder's
+  // The entries are POSIX paths below absDir without `.` or `..` segments, so prefixing the folder's
   // own relative path gives what posixRel would (path.relative per entry was 40 ms of a 1,250-page listing).
   const under = (e: string): string => (dirRel === '.' ? e : `${dirRel}/${e}`);
   for (const e of entries) {

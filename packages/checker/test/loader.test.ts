@@ -1,8 +1,9 @@
-import { symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { buildDocSet } from '../src/docset.js';
-import { loadConfig, loadInput } from '../src/loader.js';
+import { loadConfig, loadInput, walkPages } from '../src/loader.js';
 import { run, tree } from './cli/run.js';
 
 const page = (title: string, body = 'x'): string => `${title}\n${'='.repeat(title.length)}\n\n${body}\n`;
@@ -102,5 +103,70 @@ describe.skipIf(process.platform === 'win32')('loader (symbolic links)', () => {
     expect(files).toEqual(expect.arrayContaining(['proj/b.rst', 'proj/deep/c.rst', 'proj/index.rst']));
     expect(files.length).toBeLessThan(20);
     expect(r.errors).toEqual([]);
+  });
+});
+
+describe('walkPages (the folder walk without glob matchers)', () => {
+  // listDir walks with fdir and name tests when the configuration ignores nothing; it must list what
+  // tinyglobby's glob (used when there are ignore globs) lists, on every kind of name and link.
+  const awkward = (): string => {
+    const d = tree({
+      'a.rst': 'x',
+      'b.md': 'x',
+      'c.txt': 'x',
+      'UPPER.RST': 'x',
+      'rst': 'x',
+      'a.rst.bak': 'x',
+      'a.md.rst': 'x',
+      '.hidden.rst': 'x',
+      '.dot/x.rst': 'x',
+      'sub/.dot/y.rst': 'x',
+      'node_modules/p/y.rst': 'x',
+      'sub/node_modules/z.rst': 'x',
+      'sub/deep/d.rst': 'x',
+      'sub/deep/e.md': 'x',
+      'sp ace/ü ber.rst': 'x',
+      'x.rst/inner.rst': 'x',
+      'sub/y.md/z.txt': 'x',
+      'elsewhere/linked.rst': 'x',
+      'elsewhere/folder/in.rst': 'x',
+    });
+    mkdirSync(join(d, 'empty.rst'));
+    if (process.platform !== 'win32') {
+      symlinkSync('elsewhere/linked.rst', join(d, 'link.rst'));
+      symlinkSync('../elsewhere/folder', join(d, 'sub/linkdir'));
+      symlinkSync('elsewhere/folder', join(d, 'dirlink.rst'));
+      symlinkSync('missing.rst', join(d, 'broken.rst'));
+      symlinkSync('..', join(d, 'sub/deep/up'));
+      symlinkSync('elsewhere/linked.rst', join(d, '.dotlink.rst'));
+    }
+    return d;
+  };
+  const glob = (dir: string, exts: string[]): string[] =>
+    globSync(exts.length === 1 ? `**/*.${exts[0]}` : `**/*.{${exts.join(',')}}`, {
+      cwd: dir,
+      onlyFiles: false,
+      ignore: ['**/node_modules/**', '**/.git/**'],
+      dot: false,
+      followSymbolicLinks: true,
+      expandDirectories: false,
+    }).sort();
+
+  for (const exts of [['rst', 'md'], ['rst'], ['md'], ['txt', 'RST']]) {
+    it(`lists what the glob lists (extensions ${exts.join(', ')})`, () => {
+      const d = awkward();
+      const walked = walkPages(d, exts).sort();
+      expect(walked).toEqual(glob(d, exts));
+      expect(walked.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('finds pages at every depth, folders named like pages, and keeps the paths of links', () => {
+    const d = awkward();
+    const walked = walkPages(d, ['rst', 'md']);
+    expect(walked).toEqual(expect.arrayContaining(['a.rst', 'b.md', 'a.md.rst', 'sub/deep/d.rst', 'sp ace/ü ber.rst', 'x.rst/', 'x.rst/inner.rst', 'empty.rst/', 'sub/y.md/']));
+    if (process.platform !== 'win32') expect(walked).toEqual(expect.arrayContaining(['link.rst', 'sub/linkdir/in.rst']));
+    expect(walked.filter((p) => p.includes('node_modules') || p.split('/').some((s) => s.startsWith('.')))).toEqual([]);
+    expect(walked).not.toContain('UPPER.RST');
   });
 });
