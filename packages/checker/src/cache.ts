@@ -12,7 +12,7 @@
  *    build; a run whose key matches a stored one returns its findings.
  *
  * 3. Light scans of context pages (`scans.bin`): the labels, `:original_name:`,
- *    title and page labels of each page a partial run loads around the files
+ *    title, title words and page labels of each page a partial run loads around the files
  *    it checks, by path and stamp (size, modification time, inode; as
  *    ESLint's `--cache-strategy metadata`). A pre-commit run on one file then
  *    reads only that file, its variant counterparts and the pages its
@@ -39,7 +39,7 @@ import type { ScanStore } from './loader.js';
 import { VERSION } from './version.js';
 
 /** The cache format; bump when the layout or the entries change. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Whole-run entries kept (the most recent ones). */
 const MAX_RUNS = 16;
 /** The light scans of context pages (one file: a partial run needs thousands of tiny entries). */

@@ -34,6 +34,11 @@ export interface ScanResult {
   title: string | undefined;
   /** Labels right above the title (RST) or anchors inside the first heading (Markdown). */
   pageLabels: string[];
+  /**
+   * The title's content words (`Page.titleWords`), in the scans a run keeps for the next one
+   * (`--cache`), which then need not stem every context page's title again.
+   */
+  titleWords?: string[];
 }
 
 /** `.. _name:` at block level, indented (list items, directives) or inside a grid-table cell (`| .. _x: |`). */

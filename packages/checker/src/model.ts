@@ -21,6 +21,8 @@ export interface Page {
   readonly parseMessages: readonly ParseMessage[];
   /** The page title (first highest-level heading), whitespace collapsed. */
   readonly title: string | undefined;
+  /** The title's content words, stemmed and without repeats (`wordSet` in words.ts); none without a title. */
+  readonly titleWords: readonly string[];
   /** `:original_name:` without a trailing `.html` (`en-us_topic_0042.html` → `en-us_topic_0042`). */
   readonly originalName: string | undefined;
   /** Normalised labels that point at the whole page (the labels of its top section). */

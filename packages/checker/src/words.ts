@@ -120,11 +120,22 @@ export function similarity(a: string, b: string, weight: (word: string) => numbe
  * none weighs as much as the rarest. log(1 + N/df).
  */
 export function titleWeights(titles: Iterable<string>): (word: string) => number {
+  const sets: Set<string>[] = [];
+  for (const t of titles) sets.push(wordSet(t));
+  return wordWeights(sets);
+}
+
+/**
+ * `titleWeights` from each title's set of content words (`wordSet`), e.g. as stored with a page's
+ * light scan: a pre-commit run then counts the words of its project's 1,250 titles instead of
+ * stemming them again (~8 ms of the run).
+ */
+export function wordWeights(titleWords: Iterable<Iterable<string>>): (word: string) => number {
   const df = new Map<string, number>();
   let n = 0;
-  for (const t of titles) {
+  for (const set of titleWords) {
     n++;
-    for (const w of wordSet(t)) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
   }
   const max = Math.log(1 + Math.max(n, 1));
   return (w) => {

@@ -2,7 +2,7 @@ import { toText } from '@docdrift/parser';
 import type { NodeBase } from '@docdrift/parser';
 import type { LabelDefinition, Page, Project } from '../model.js';
 import { defineRule, docsUrl } from '../rule.js';
-import { similarity, titleWeights, wordSet } from '../words.js';
+import { similarity, wordSet, wordWeights } from '../words.js';
 
 interface Options {
   /** Report when the similarity of text and title (Dice coefficient over their words, weighted by rarity; 0–1) is below this. */
@@ -21,7 +21,7 @@ const weightsCache = new WeakMap<Project, (word: string) => number>();
 function weightsOf(project: Project): (word: string) => number {
   let w = weightsCache.get(project);
   if (!w) {
-    w = titleWeights(project.pages.map((p) => p.title).filter((t): t is string => t !== undefined));
+    w = wordWeights(project.pages.filter((p) => p.title !== undefined).map((p) => p.titleWords));
     weightsCache.set(project, w);
   }
   return w;

@@ -2,7 +2,9 @@ import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocdriftCache } from '../../src/cache.js';
+import { buildDocSet } from '../../src/docset.js';
 import { loadInput } from '../../src/loader.js';
+import { wordSet } from '../../src/words.js';
 import { run, tree } from '../cli/run.js';
 
 /** A Sphinx project with a public and a Swiss variant; `checked.rst` refers to labels of two other pages. */
@@ -22,6 +24,30 @@ function project(): string {
 }
 
 describe('stored scans of context pages (--cache)', () => {
+  it('store each title\'s words, which the next run\'s pages (and ref-text-stale) take instead of stemming the titles again', async () => {
+    const root = project();
+    const file = join(root, 'public/source/checked.rst');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(':ref:`Other <other>`', ':ref:`Removing tracker quotas <other>`'));
+    const cacheDir = join(root, 'cache');
+    const config = { variants: { public: 'public', swiss: 'swiss' } };
+    const args = ['-f', 'compact', '--rule', 'ref-text-stale=warn', 'public/source/checked.rst'];
+    const plain = await run(args, root);
+    expect(plain.stdout).toContain('[ref-text-stale]');
+    expect(await run([...args, '--cache-location', cacheDir], root)).toEqual(plain);
+
+    const stored = DocdriftCache.open(cacheDir, JSON.parse(readFileSync(join(root, 'docdrift.config.json'), 'utf8')));
+    const loaded = await loadInput({ cwd: root, paths: ['public/source/checked.rst'], config, scans: stored.scans });
+    const target = loaded.input.files.find((f) => f.file === 'public/source/target.rst');
+    expect(target?.scan?.titleWords).toEqual(['target', 'page']);
+    const fromScans = buildDocSet(loaded.input, config);
+    const fromTexts = buildDocSet({ ...loaded.input, files: loaded.input.files.map((f) => ({ file: f.file, text: f.text, check: f.check })) }, config);
+    const words = (d: typeof fromScans): Record<string, readonly string[]> => Object.fromEntries(d.projects.flatMap((p) => p.pages.map((pg) => [pg.file, pg.titleWords])));
+    expect(words(fromScans)).toEqual(words(fromTexts));
+    expect(words(fromTexts)['public/source/other.rst']).toEqual([...wordSet('Other page')]);
+    // The run that takes the stored scans reports what the run that reads every page does.
+    expect(await run([...args, '--cache-location', cacheDir], root)).toEqual(plain);
+  });
+
   it('a one-file run reads the context pages once; later runs take their labels from the store until a page changes', async () => {
     const root = project();
     const cacheDir = join(root, 'cache');
