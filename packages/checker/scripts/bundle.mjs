@@ -9,7 +9,7 @@
 // CommonJS, not ESM, because Node 20 can give a code cache to a script (node:vm) but not to an ES module.
 // The parser's Markdown and HTML libraries stay outside: they load on first use (parser src/libs.ts).
 // esbuild is used rather than a hand-written concatenation: it is the well-kept tool for exactly this.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
@@ -31,6 +31,7 @@ const fdirWithoutOptionalPicomatch = {
 };
 
 const dist = new URL('../dist/cli/', import.meta.url).pathname;
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** One CommonJS bundle of tsc's `dist/cli/<from>.js`; its modules find their package (and the worker script) from their own URL: the bundle's. */
 const bundle = (from, to, options = {}) =>
@@ -41,7 +42,8 @@ const bundle = (from, to, options = {}) =>
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    define: { 'import.meta.url': '__docdriftUrl' },
+    // The version, so that the bundle need not resolve its own package.json at start-up (src/version.ts).
+    define: { 'import.meta.url': '__docdriftUrl', __DOCDRIFT_VERSION__: JSON.stringify(version) },
     // Strict mode first: the banner comes before esbuild's own "use strict", which then is no directive.
     banner: { js: `// Bundled by scripts/bundle.mjs from dist/cli/${from}.js (tsc's output); see that script.\n'use strict';\nconst __docdriftUrl = require('node:url').pathToFileURL(__filename).href;` },
     logLevel: 'warning',

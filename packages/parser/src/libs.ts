@@ -19,7 +19,12 @@ type Parse5 = typeof Parse5Module;
 // Resolved from the parser's package, not from this module's file: bundled into the docdrift CLI
 // (packages/checker/scripts/bundle.mjs) this code runs from the checker's folder, where a strict
 // pnpm layout does not expose the parser's own dependencies.
-const load = createRequire(createRequire(import.meta.url).resolve('@docdrift/parser/package.json'));
+// Resolved on first use too: finding the package costs ~2 ms, which a run of only reStructuredText need not pay.
+let loader: NodeJS.Require | undefined;
+function load(id: string): unknown {
+  loader ??= createRequire(createRequire(import.meta.url).resolve('@docdrift/parser/package.json'));
+  return loader(id);
+}
 
 let markdown: { fromMarkdown: FromMarkdown['fromMarkdown']; gfm: Gfm['gfm']; gfmFromMarkdown: GfmFromMarkdown['gfmFromMarkdown'] } | undefined;
 let html: { parseFragment: Parse5['parseFragment'] } | undefined;

@@ -218,6 +218,26 @@ describe('the built docdrift through the loader', () => {
     }
   });
 
+  it('has its version written in at build time, the one of its package.json', () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(run(['--version'], { DOCDRIFT_COMPILE_CACHE: '0' })).toMatchObject({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('resolves no package when it starts: a copy outside any package checks reStructuredText', () => {
+    // The version is written in, and the parser's Markdown libraries are looked up on the first
+    // Markdown page only (module resolution was ~6 ms of a one-page run).
+    const dir = temp();
+    const copy = join(dir, 'cli');
+    cpSync(fileURLToPath(new URL('../../dist/cli/', import.meta.url)), copy, { recursive: true });
+    writeFileSync(join(dir, 'a.rst'), 'Title\n=====\n\nSee :ref:`missing`.\n');
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const opts = { cwd: dir, encoding: 'utf8' as const, env: { ...process.env, DOCDRIFT_COMPILE_CACHE: '0' } };
+    expect(spawnSync(process.execPath, [join(copy, 'bin.cjs'), '--version'], opts)).toMatchObject({ status: 0, stdout: `${version}\n` });
+    const checked = spawnSync(process.execPath, [join(copy, 'bin.cjs'), '-f', 'compact', '.'], opts);
+    expect(checked.stderr).toBe('');
+    expect(checked.stdout).toContain('a.rst:4:5: error :ref: to undefined label `missing`');
+  });
+
   it.skipIf(process.platform === 'win32')('writes its whole report to a pipe whose reader is slow before it exits', () => {
     // 70 KB of JSON, more than a pipe holds: part of it waits in Node until the reader catches up.
     const direct = run(['docs-sources', '--format', 'json'], {});
