@@ -43,7 +43,8 @@ const bundle = (from, to, options = {}) =>
     format: 'cjs',
     target: 'node20',
     // The version, so that the bundle need not resolve its own package.json at start-up (src/version.ts).
-    define: { 'import.meta.url': '__docdriftUrl', __DOCDRIFT_VERSION__: JSON.stringify(version) },
+    // And that it is the bundle, which holds the parser's code (src/cache.ts, buildId).
+    define: { 'import.meta.url': '__docdriftUrl', __DOCDRIFT_VERSION__: JSON.stringify(version), __DOCDRIFT_BUNDLED__: 'true' },
     // Strict mode first: the banner comes before esbuild's own "use strict", which then is no directive.
     banner: { js: `// Bundled by scripts/bundle.mjs from dist/cli/${from}.js (tsc's output); see that script.\n'use strict';\nconst __docdriftUrl = require('node:url').pathToFileURL(__filename).href;` },
     logLevel: 'warning',

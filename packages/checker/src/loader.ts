@@ -391,7 +391,12 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
   // Context: every page of the projects the checked files belong to, variant counterparts, content groups.
   const contextDirs = new Set<string>();
   const projectRoots = [...hints.values()].filter((h) => h.complete !== false).map((h) => h.root);
-  const rootOf = (f: string): string | undefined => projectRoots.filter((r) => isInside(f, r)).sort((a, b) => b.length - a.length)[0];
+  /** The innermost project root holding `f` (asked for each of a project's pages: no array per call). */
+  const rootOf = (f: string): string | undefined => {
+    let best: string | undefined;
+    for (const r of projectRoots) if ((best === undefined || r.length > best.length) && isInside(f, r)) best = r;
+    return best;
+  };
   for (const file of toCheck.keys()) {
     const r = rootOf(file);
     if (r !== undefined && !argDirs.some((d) => isInside(r, d))) contextDirs.add(r);
