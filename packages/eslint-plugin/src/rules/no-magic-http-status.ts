@@ -319,8 +319,7 @@ function nestMajor(f: FileState, context: Context): number | undefined {
 function mayImport(f: FileState, context: Context, spec: ProviderSpec): boolean {
   if (spec.packageName === undefined) return true;
   // Usually a runtime dependency, and the answer of the previous file in the same directory.
-  const filename = f.filename;
-  if (isAbsolute(filename) && isRuntimeDependency(filename, spec.packageName)) return true;
+  if (isRuntimeDependency(f.filename, spec.packageName)) return true;
   const { manifest } = whereOf(f, context);
   if (!manifest) return false;
   return manifest.runtime.has(spec.packageName) || (manifest.dev.has(spec.packageName) && isTestFileState(f, context));

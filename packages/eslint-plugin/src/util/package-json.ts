@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 
 /** What the rule needs to know about the nearest `package.json`. */
 export interface PackageManifest {
@@ -120,13 +120,32 @@ export function manifestOfFile(filename: string): PackageManifest | undefined {
   return manifest;
 }
 
+/** The folder (with its separator) of the last file whose package has `pkg` as a runtime dependency. */
+let lastRuntime: { readonly prefix: string; readonly pkg: string } | undefined;
+
 /**
- * Whether `pkg` is a runtime dependency of the package of the (absolute) file
- * `filename` (a file in the previous file's directory is answered by
- * `manifestOfFile`'s comparison of the start of its name).
+ * Whether `pkg` is a runtime dependency of the package of the file
+ * `filename` (false for a relative name). A file in the folder of the last
+ * file that had it is answered by one comparison of the start of its name:
+ * this runs once per file at the end of the file, where every further call
+ * and lookup finds its code and data cold (the answer through
+ * `manifestOfFile` and the manifest's map cost ~6 µs a file more on the
+ * benchmark's `http` corpus, bench/eslint/README.md).
  */
 export function isRuntimeDependency(filename: string, pkg: string): boolean {
-  return manifestOfFile(filename)?.runtime.has(pkg) === true;
+  const last = lastRuntime;
+  if (
+    last !== undefined &&
+    last.pkg === pkg &&
+    filename.startsWith(last.prefix) &&
+    filename.indexOf('/', last.prefix.length) === -1 &&
+    filename.indexOf(sep, last.prefix.length) === -1
+  ) {
+    return true;
+  }
+  if (!isAbsolute(filename) || manifestOfFile(filename)?.runtime.has(pkg) !== true) return false;
+  lastRuntime = { prefix: filename.slice(0, Math.max(filename.lastIndexOf('/'), filename.lastIndexOf(sep)) + 1), pkg };
+  return true;
 }
 
 /**
@@ -169,6 +188,7 @@ export function clearPackageJsonCache(): void {
   lastManifest = undefined;
   lastPrefix = undefined;
   lastPrefixManifest = undefined;
+  lastRuntime = undefined;
   manifestByDir.clear();
   installedByKey.clear();
 }
