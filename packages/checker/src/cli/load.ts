@@ -20,12 +20,13 @@
  * libraries, which are not in the bundle.) And runs of different kinds take different paths
  * through the bundle: a pre-commit run with --cache reads stored scans, which a folder run
  * never does. A cache made by the one serves the other badly (~30 ms of the pre-commit run), so
- * each kind of run (runKind) keeps a cache of its own.
+ * each kind of run (runKind) keeps a cache of its own. Within a kind, the first checking run's page
+ * decides what the cache holds, so a checking run reviews a cache older than REVIEW_AFTER_MS.
  *
  * The bundle must not use `import()`: a script run this way has no module loader for it.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -40,12 +41,21 @@ export interface LoadedBundle {
   cached: boolean;
   /**
    * Stores the bytecode compiled so far (call it after the run; `checked`: the run checked pages),
-   * unless the stored cache was used and is as good. Never throws.
+   * unless the stored cache was used and is as good (a checking run's cache is compared with this
+   * run's bytecode once it is REVIEW_AFTER_MS old). Never throws.
    */
   save(checked: boolean): void;
 }
 
 const HASH_BYTES = 32;
+/**
+ * How long a cache from a run that checked pages is used as it is. A run on another page can take
+ * paths the first one did not (a page with a variant twin runs the alignment, one without does not),
+ * and a cache without them leaves every later run compiling them (~25 ms of a pre-commit run). So a
+ * checking run that finds the cache older than this compares it with what it compiled itself
+ * (createCachedData, ~6 ms, hence not every run): a larger one replaces it, else its time is renewed.
+ */
+export const REVIEW_AFTER_MS = 10 * 60 * 1000;
 /** SHA-256 of the source, then 1 when the run that made the cache checked pages (else 0). */
 const HEADER_BYTES = HASH_BYTES + 1;
 
@@ -70,7 +80,7 @@ function ownFolder(dir: string): boolean {
   }
 }
 
-function readCache(file: string, hash: Buffer): { data: Buffer; checked: boolean } | undefined {
+function readCache(file: string, hash: Buffer): { data: Buffer; checked: boolean; mtimeMs: number } | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
@@ -78,7 +88,7 @@ function readCache(file: string, hash: Buffer): { data: Buffer; checked: boolean
     if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return undefined;
     const data = readFileSync(fd);
     if (data.length <= HEADER_BYTES || !data.subarray(0, HASH_BYTES).equals(hash)) return undefined;
-    return { data: data.subarray(HEADER_BYTES), checked: data[HASH_BYTES] === 1 };
+    return { data: data.subarray(HEADER_BYTES), checked: data[HASH_BYTES] === 1, mtimeMs: st.mtimeMs };
   } catch {
     return undefined;
   } finally {
@@ -130,8 +140,17 @@ export function loadBundle(file: string, cacheDir: string | undefined, kind = ''
     exports: module.exports,
     cached,
     save(checked) {
-      if (cacheFile === undefined || (cached && (stored.checked || !checked))) return;
+      if (cacheFile === undefined || (cached && !checked)) return;
       try {
+        if (cached && stored.checked) {
+          // Reviewed now and then (REVIEW_AFTER_MS): replaced when this run compiled clearly more.
+          const now = Date.now();
+          if (now - stored.mtimeMs < REVIEW_AFTER_MS) return;
+          const data = script.createCachedData();
+          if (data.length > stored.data.length * 1.01) writeCache(cacheFile, hash, true, data);
+          else utimesSync(cacheFile, now / 1000, now / 1000);
+          return;
+        }
         writeCache(cacheFile, hash, checked, script.createCachedData());
       } catch {
         // a cache is an optimisation: never a reason to fail the run

@@ -5,13 +5,13 @@
  * with worker threads, which the bundle loads on demand).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileCacheDir, loadBundle, runKind } from '../../src/cli/load.js';
+import { compileCacheDir, loadBundle, REVIEW_AFTER_MS, runKind } from '../../src/cli/load.js';
 import { repo } from '../reporters/seeds.js';
 
 const temp = (): string => mkdtempSync(join(tmpdir(), 'docdrift-load-'));
@@ -46,13 +46,13 @@ describe('loadBundle', () => {
   // Each load in a fresh process, as docdrift starts: within one process V8 reuses the script it
   // compiled before and never looks at the cache.
   const loader = pathToFileURL(fileURLToPath(new URL('../../dist/cli/load.js', import.meta.url))).href;
-  // `more`: the run also calls more() and saves as a run that checked pages.
-  const fresh = (file: string, cache: string, more = false): { cached: boolean; answer: number } => {
+  // `more`: the run also calls more(); `checked` (default: more): it saves as a run that checked pages.
+  const fresh = (file: string, cache: string, more = false, checked = more): { cached: boolean; answer: number } => {
     const code = `import { loadBundle } from ${JSON.stringify(loader)};
 const l = loadBundle(${JSON.stringify(file)}, ${JSON.stringify(cache)});
 if (${more}) l.exports.more(3);
 process.stdout.write(JSON.stringify({ cached: l.cached, answer: l.exports.answer() }));
-l.save(${more});`;
+l.save(${checked});`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(r.stderr);
     return JSON.parse(r.stdout) as { cached: boolean; answer: number };
@@ -89,6 +89,31 @@ l.save(${more});`;
     expect(fresh(file, cache, true)).toEqual({ cached: true, answer: 5 });
     expect(fresh(file, cache)).toEqual({ cached: true, answer: 5 }); // a run that checks nothing leaves it
     expect(readFileSync(path).equals(rich)).toBe(true);
+  });
+
+  it('a checking run reviews a checking run\'s cache once it is old: replaced when it compiled more, else renewed', () => {
+    const dir = temp();
+    const cache = join(dir, 'cache');
+    const file = bundle(dir, 6);
+    fresh(file, cache, false, true); // a run that checked pages on a path without more()
+    const [name] = cacheFiles(cache);
+    const path = join(cache, name!);
+    const thin = readFileSync(path);
+    expect(thin[32]).toBe(1);
+    // A run on a path with more(), while the cache is recent: used as it is.
+    expect(fresh(file, cache, true)).toEqual({ cached: true, answer: 6 });
+    expect(readFileSync(path).equals(thin)).toBe(true);
+    // Once it is older than REVIEW_AFTER_MS, such a run stores what it loaded and compiled.
+    const old = (Date.now() - REVIEW_AFTER_MS - 60_000) / 1000;
+    utimesSync(path, old, old);
+    expect(fresh(file, cache, true)).toEqual({ cached: true, answer: 6 });
+    const rich = readFileSync(path);
+    expect(rich.length).toBeGreaterThan(thin.length + 20_000);
+    // An old cache that holds as much as the run compiled keeps its bytes and gets a new time.
+    utimesSync(path, old, old);
+    expect(fresh(file, cache, false, true)).toEqual({ cached: true, answer: 6 });
+    expect(readFileSync(path).equals(rich)).toBe(true);
+    expect(statSync(path).mtimeMs).toBeGreaterThan(Date.now() - REVIEW_AFTER_MS);
   });
 
   it('never runs the bytecode of another source of the same length (V8 alone would accept it)', () => {
