@@ -89,37 +89,42 @@ let buildIdMemo: string | undefined;
 /** True in the bundled CLI, where scripts/bundle.mjs defines it (esbuild `define`); undeclared elsewhere. */
 declare const __DOCDRIFT_BUNDLED__: boolean | undefined;
 
+/** The code files (.js, .cjs, .ts, .json, .tsv; no declarations or maps) below `dir`, sorted. */
+function codeFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(c?js|ts|json|tsv)$/.test(e.name) && !e.name.endsWith('.d.ts') && !e.name.endsWith('.map')) files.push(p);
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
 /**
  * A hash of docdrift's own code and the parser's (every .js/.ts file of the
  * two packages' built or source folders): a rebuilt docdrift or parser
  * invalidates the cache even when the version number did not change. The
- * bundled CLI (dist/cli/docdrift.cjs) holds the parser's code itself, so its
- * own folder is all it hashes: finding the parser's folder by module
- * resolution cost a pre-commit run ~4 ms.
+ * bundled CLI (dist/cli/docdrift.cjs) holds both packages' code, so the
+ * bundle is all it hashes: finding the parser's folder by module resolution
+ * and walking the folders cost a pre-commit run ~5 ms.
  */
 export function buildId(): string {
   if (buildIdMemo) return buildIdMemo;
-  const dirs = [dirname(fileURLToPath(import.meta.url))];
-  if (typeof __DOCDRIFT_BUNDLED__ !== 'boolean') dirs.push(dirname(createRequire(import.meta.url).resolve('@docdrift/parser')));
+  const self = fileURLToPath(import.meta.url);
+  const sources: Array<[dir: string, file: string]> =
+    typeof __DOCDRIFT_BUNDLED__ === 'boolean'
+      ? [[dirname(self), self]]
+      : [dirname(self), dirname(createRequire(import.meta.url).resolve('@docdrift/parser'))].flatMap((dir) => codeFiles(dir).map((f): [string, string] => [dir, f]));
   const h = createHash('sha256');
   h.update(`docdrift ${VERSION} cache ${FORMAT} node ${process.versions.v8}\u0000`);
-  for (const dir of dirs) {
-    const files: string[] = [];
-    const walk = (d: string): void => {
-      for (const e of readdirSync(d, { withFileTypes: true })) {
-        const p = join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        // .cjs: the bundled CLI (dist/cli/docdrift.cjs), whose own folder is the one walked when it runs.
-        else if (/\.(c?js|ts|json|tsv)$/.test(e.name) && !e.name.endsWith('.d.ts') && !e.name.endsWith('.map')) files.push(p);
-      }
-    };
-    walk(dir);
-    for (const f of files.sort()) {
-      h.update(f.slice(dir.length));
-      h.update('\u0000');
-      h.update(readFileSync(f));
-      h.update('\u0000');
-    }
+  for (const [dir, f] of sources) {
+    h.update(f.slice(dir.length));
+    h.update('\u0000');
+    h.update(readFileSync(f));
+    h.update('\u0000');
   }
   buildIdMemo = h.digest('hex');
   return buildIdMemo;

@@ -10,7 +10,7 @@ import { docutilsId, normLabel, scanHeader, scanLabels, type ScanResult } from '
 import { scanTargets, type ScannedTarget } from './targets.js';
 import type { DocSet, LabelDefinition, LabelIndex, LabelTarget, Page, Project, UrlResolution, VariantGroup } from './model.js';
 import { isInside, normalizePath, relativeTo } from './paths.js';
-import { wordSet } from './words.js';
+import { titleWordsOf } from './words.js';
 
 /** One file of the engine's input. */
 export interface InputFile {
@@ -168,11 +168,7 @@ class PageImpl implements Page {
   }
   private words: readonly string[] | undefined;
   get titleWords(): readonly string[] {
-    if (!this.words) {
-      const title = this.title;
-      this.words = this.scanned?.titleWords ?? (title === undefined ? [] : [...wordSet(title)]);
-    }
-    return this.words;
+    return (this.words ??= this.scanned?.titleWords ?? titleWordsOf(this.title));
   }
   get originalName(): string | undefined {
     return this.top.originalName;

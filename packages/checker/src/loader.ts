@@ -13,7 +13,7 @@ import { ConfigError, validateConfig, type Config } from './config.js';
 import { formatOf, type CheckInput, type InputFile, type ProjectHint } from './docset.js';
 import { scanPage, type ScanResult } from './labels.js';
 import { isInside, normalizePath } from './paths.js';
-import { wordSet } from './words.js';
+import { titleWordsOf } from './words.js';
 
 export const CONFIG_FILE = 'docdrift.config.json';
 const DEFAULT_EXTENSIONS = ['.rst', '.md'];
@@ -468,7 +468,7 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
       if (stamp !== undefined && opts.scans) {
         const scan = scanPage(text, formatOf(file, text));
         // Stored with the scan: the next run counts the title's words instead of stemming them (ref-text-stale).
-        scan.titleWords = scan.title === undefined ? [] : [...wordSet(scan.title)];
+        scan.titleWords = titleWordsOf(scan.title);
         opts.scans.store(file, stamp, scan);
         files.push({ file, text, check, scan, stamp });
       } else files.push({ file, text, check });

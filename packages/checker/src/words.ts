@@ -73,6 +73,11 @@ export function wordSet(text: string): Set<string> {
   return new Set(words(text));
 }
 
+/** A page title's content words, without repeats (`Page.titleWords`; none without a title). */
+export function titleWordsOf(title: string | undefined): string[] {
+  return title === undefined ? [] : [...wordSet(title)];
+}
+
 /**
  * The stems of `text`, with each upper-case abbreviation ("CTS", "VPCs")
  * replaced by the stems of the words of `other` it abbreviates ("Cloud Trace
@@ -120,9 +125,7 @@ export function similarity(a: string, b: string, weight: (word: string) => numbe
  * none weighs as much as the rarest. log(1 + N/df).
  */
 export function titleWeights(titles: Iterable<string>): (word: string) => number {
-  const sets: Set<string>[] = [];
-  for (const t of titles) sets.push(wordSet(t));
-  return wordWeights(sets);
+  return wordWeights([...titles].map(wordSet));
 }
 
 /**

@@ -105,14 +105,7 @@ let lastPrefixManifest: PackageManifest | undefined;
  * its name, without path functions or a cache lookup.
  */
 export function manifestOfFile(filename: string): PackageManifest | undefined {
-  if (
-    lastPrefix !== undefined &&
-    filename.startsWith(lastPrefix) &&
-    filename.indexOf(sep, lastPrefix.length) === -1 &&
-    filename.indexOf('/', lastPrefix.length) === -1
-  ) {
-    return lastPrefixManifest;
-  }
+  if (lastPrefix !== undefined && isInDirectory(filename, lastPrefix)) return lastPrefixManifest;
   const dir = dirname(filename);
   const manifest = nearestPackageJson(dir);
   lastPrefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -120,7 +113,12 @@ export function manifestOfFile(filename: string): PackageManifest | undefined {
   return manifest;
 }
 
-/** The folder (with its separator) of the last file whose package has `pkg` as a runtime dependency. */
+/** Whether `filename` is directly in the folder `prefix` (which ends with a separator). */
+function isInDirectory(filename: string, prefix: string): boolean {
+  return filename.startsWith(prefix) && filename.indexOf(sep, prefix.length) === -1 && filename.indexOf('/', prefix.length) === -1;
+}
+
+/** The folder (`manifestOfFile`'s prefix) of the last file whose package has `pkg` as a runtime dependency. */
 let lastRuntime: { readonly prefix: string; readonly pkg: string } | undefined;
 
 /**
@@ -134,17 +132,10 @@ let lastRuntime: { readonly prefix: string; readonly pkg: string } | undefined;
  */
 export function isRuntimeDependency(filename: string, pkg: string): boolean {
   const last = lastRuntime;
-  if (
-    last !== undefined &&
-    last.pkg === pkg &&
-    filename.startsWith(last.prefix) &&
-    filename.indexOf('/', last.prefix.length) === -1 &&
-    filename.indexOf(sep, last.prefix.length) === -1
-  ) {
-    return true;
-  }
+  if (last !== undefined && last.pkg === pkg && isInDirectory(filename, last.prefix)) return true;
   if (!isAbsolute(filename) || manifestOfFile(filename)?.runtime.has(pkg) !== true) return false;
-  lastRuntime = { prefix: filename.slice(0, Math.max(filename.lastIndexOf('/'), filename.lastIndexOf(sep)) + 1), pkg };
+  // manifestOfFile has just set lastPrefix to this file's folder.
+  lastRuntime = { prefix: lastPrefix as string, pkg };
   return true;
 }
 
