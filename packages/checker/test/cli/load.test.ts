@@ -30,7 +30,11 @@ function bundle(dir: string, answer: number): string {
 
 const cacheFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.v8'));
 
-describe('loadBundle', () => {
+// The tests below start fresh Node processes, up to seven each: on a loaded machine that takes longer
+// than vitest's default 5 s (a fresh clone's run timed out at 6.7 s), which says nothing about docdrift.
+const SPAWNS = { timeout: 60_000 };
+
+describe('loadBundle', SPAWNS, () => {
   it('runs a CommonJS file with require, module, exports, __filename and __dirname', () => {
     const dir = temp();
     const file = bundle(dir, 42);
@@ -187,7 +191,7 @@ describe('compileCacheDir', () => {
   });
 });
 
-describe('the built docdrift through the loader', () => {
+describe('the built docdrift through the loader', SPAWNS, () => {
   const bin = fileURLToPath(new URL('../../dist/cli/bin.cjs', import.meta.url));
   const run = (args: string[], env: Record<string, string>) =>
     spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...env } });
