@@ -5,7 +5,7 @@
  * around the files it checks (their projects' other pages, their variant
  * counterparts) as context. The engine (check.ts) never touches the disk.
  */
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fdir } from 'fdir';
 import { globSync } from 'tinyglobby';
@@ -248,6 +248,48 @@ export function walkPages(absDir: string, exts: readonly string[]): string[] {
     .sync();
 }
 
+/**
+ * The folders among `entries` (paths below `absDir`, folders ending in `/`) that are links back to a
+ * folder on their own path (`sub/up -> ..`, `a/x -> ../b` with `b/y -> ../a`), as `sub/up/`. The walk
+ * follows links, as Sphinx does, and fdir and tinyglobby stop a loop only after going round it once,
+ * which listed the pages above the link a second time below it (and reported each finding there
+ * twice). A link to a folder elsewhere, even inside the tree, is kept: Sphinx reads its pages under
+ * the link's path too.
+ */
+function loopLinks(absDir: string, entries: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const e of entries) {
+    for (let k = e.indexOf('/'); k !== -1 && k < e.length - 1; k = e.indexOf('/', k + 1)) folders.add(e.slice(0, k + 1));
+  }
+  const loops: string[] = [];
+  const real = new Map<string, string>();
+  const realOf = (f: string): string => {
+    let r = real.get(f);
+    if (r === undefined) {
+      r = realpathSync(join(absDir, f));
+      real.set(f, r);
+    }
+    return r;
+  };
+  const within = (path: string, folder: string): boolean => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+  // Shortest first, so that a loop's own copies below it are never looked at.
+  for (const f of [...folders].sort((a, b) => a.length - b.length)) {
+    if (loops.some((l) => f.startsWith(l))) continue;
+    try {
+      // Without the trailing `/`, which would make lstat follow the link.
+      if (!lstatSync(join(absDir, f.slice(0, -1))).isSymbolicLink()) continue;
+      const target = realOf(f);
+      // The folders the walk went through to reach the link: the root, then each prefix of `f`.
+      let loop = within(realOf(''), target);
+      for (let k = f.indexOf('/'); !loop && k < f.length - 1; k = f.indexOf('/', k + 1)) loop = within(realOf(f.slice(0, k + 1)), target);
+      if (loop) loops.push(f);
+    } catch {
+      // gone or unreadable since the walk: reading its pages reports it
+    }
+  }
+  return loops;
+}
+
 // Synchronous: the async walk waits on libuv's thread pool for every folder, and left a read of a
 // folder in flight after the listing had resolved, which kept a one-page run alive ~10 ms longer.
 function listDir(absDir: string, cwd: string, config: Config): { files: string[]; dirsNamedLikeFiles: string[] } {
@@ -272,7 +314,9 @@ function listDir(absDir: string, cwd: string, config: Config): { files: string[]
   // The entries are POSIX paths below absDir without `.` or `..` segments, so prefixing the folder's
   // own relative path gives what posixRel would (path.relative per entry was 40 ms of a 1,250-page listing).
   const under = (e: string): string => (dirRel === '.' ? e : `${dirRel}/${e}`);
+  const loops = loopLinks(absDir, entries);
   for (const e of entries) {
+    if (loops.length > 0 && loops.some((l) => e.startsWith(l))) continue;
     if (e.endsWith('/')) dirs.push(under(e.slice(0, -1)));
     else files.push(under(e));
   }
