@@ -4,6 +4,7 @@
  * file that cannot be written (read-only, changed meanwhile, permission) is
  * named on stderr with the reason; the others are still fixed.
  */
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Diagnostic } from '../diagnostic.js';
@@ -43,32 +44,73 @@ export async function runFix(o: CliFixOptions): Promise<CliFixResult> {
     o.stderr.write(`docdrift: not fixed: ${d.file}:${d.line}:${d.column} ${d.ruleId}: ${r.reason}\n`);
   }
   if (result.exhausted) o.stderr.write(`docdrift: fixes were still pending after ${result.passes} passes; run --fix again\n`);
+  // A page listed under two paths (a link and its target, or two links to one file) is one file: it
+  // is written once, under the first of its paths, and what the others show is that file's new text.
+  const real = (file: string): string => {
+    const abs = resolve(o.cwd, file);
+    try {
+      return realpathSync(abs);
+    } catch {
+      return abs;
+    }
+  };
   if (o.dryRun) {
-    for (const f of result.files) o.stdout.write(patchOf(f.file, f.original, f.output));
-    o.stderr.write(`docdrift: ${fixes === 0 ? 'nothing to fix' : `${plural(fixes, 'fix')} in ${plural(result.files.length, 'file')} would be applied`} (dry run: nothing written)\n`);
+    const seen = new Set<string>();
+    let count = 0;
+    let files = 0;
+    for (const f of result.files) {
+      const key = real(f.file);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      o.stdout.write(patchOf(f.file, f.original, f.output));
+      count += f.fixes;
+      files++;
+    }
+    o.stderr.write(`docdrift: ${count === 0 ? 'nothing to fix' : `${plural(count, 'fix')} in ${plural(files, 'file')} would be applied`} (dry run: nothing written)\n`);
     return { diagnostics: result.diagnostics, failed: [] };
   }
   const failed: string[] = [];
   let written = 0;
   let writtenFixes = 0;
+  /** Each written (or unwritable: `output` undefined) file, by its real path. */
+  const byReal = new Map<string, { file: string; output: string | undefined }>();
+  let aliased = false;
   for (const f of result.files) {
+    const key = real(f.file);
+    const first = byReal.get(key);
+    if (first) {
+      // Reported once, under the first path: written there, or named there as not written.
+      aliased = true;
+      if (first.output !== undefined && first.output !== f.output) o.stderr.write(`docdrift: ${f.file} is the same file as ${first.file} (a link); fixed as ${first.file}\n`);
+      continue;
+    }
     try {
       writeFixed(resolve(o.cwd, f.file), f.file, f.original, f.output);
+      byReal.set(key, { file: f.file, output: f.output });
       written++;
       writtenFixes += f.fixes;
     } catch (e) {
       if (!(e instanceof FixWriteError)) throw e;
       o.stderr.write(`docdrift: ${e.message}\n`);
+      byReal.set(key, { file: f.file, output: undefined });
       failed.push(f.file);
     }
   }
   if (fixes > 0 || failed.length > 0) o.stderr.write(`docdrift: fixed ${plural(writtenFixes, 'problem')} in ${plural(written, 'file')}${failed.length > 0 ? `; ${plural(failed.length, 'file')} not written` : ''}\n`);
   let diagnostics = result.diagnostics;
-  if (failed.length > 0) {
-    // What is on disk now: the fixed texts, except where the write failed.
-    const kept = new Set(failed);
-    const out = new Map(result.files.filter((f) => !kept.has(f.file)).map((f) => [f.file, f.output]));
-    diagnostics = await o.checker({ ...o.input, files: o.input.files.map((f) => (out.has(f.file) ? { ...f, text: out.get(f.file) as string } : f)) });
+  // What is on disk now, under every path of each file: the fixed texts, except where the write
+  // failed; a page without fixes of its own may be a link to a written one. Pages that show no
+  // written file stay as they are (context pages may be read only when needed).
+  const shown = (f: { file: string }): string | undefined => (byReal.size > 0 ? byReal.get(real(f.file))?.output : undefined);
+  if (!aliased && byReal.size > 0) aliased = o.input.files.some((f) => shown(f) !== undefined && byReal.get(real(f.file))?.file !== f.file);
+  if (failed.length > 0 || aliased) {
+    diagnostics = await o.checker({
+      ...o.input,
+      files: o.input.files.map((f) => {
+        const text = shown(f);
+        return text === undefined ? f : { ...f, text };
+      }),
+    });
   }
   return { diagnostics, failed };
 }

@@ -132,4 +132,24 @@ describe('docdrift --fix', () => {
     expect(lstatSync(join(root, SELF)).isSymbolicLink()).toBe(true);
     expect(readdirSync(root).filter((f) => f.includes('.docdrift-'))).toEqual([]);
   });
+
+  it('a page listed under two paths (a link in the folder and its target) is fixed once, and both paths show the fixed text', async () => {
+    const root = seedTree();
+    symlinkSync('apig-absolute-self-link.rst', join(root, 'docs/zz-link.rst'));
+    const before = await run(['docs', '-f', 'compact'], root);
+    expect(before.stdout).toMatch(/^docs\/zz-link\.rst:\d+:\d+: warning .*\[external-self-link\]$/m);
+    // The dry run shows the file's diff once.
+    const dry = await run(['docs', '--fix-dry-run'], root);
+    expect(dry.stdout.match(/^\+\+\+ /gm)).toEqual(['+++ ']);
+    expect(dry.stderr).toBe('docdrift: 2 fixes in 1 file would be applied (dry run: nothing written)\n');
+    const r = await run(['docs', '--fix', '-f', 'compact'], root);
+    // Not "changed on disk while docdrift ran" for the second path, and one file written.
+    expect(r.stderr).toBe('docdrift: fixed 2 problems in 1 file\n');
+    expect(read(root, SELF).toString('utf8')).toBe(seed000().replace(LINK, REF).replace('| 404 Not found ', '| 404 Not Found '));
+    expect(lstatSync(join(root, 'docs/zz-link.rst')).isSymbolicLink()).toBe(true);
+    // The report is of what is on disk, under both paths: what a plain run now prints.
+    expect(r.stdout).not.toMatch(/\[external-self-link\]|\[reason-phrase\]/);
+    expect(r.stdout).toBe((await run(['docs', '-f', 'compact'], root)).stdout);
+    expect((await run(['docs', '--fix', '-f', 'compact'], root)).stderr).toBe('');
+  });
 });
