@@ -46,13 +46,19 @@ export async function runFix(o: CliFixOptions): Promise<CliFixResult> {
   if (result.exhausted) o.stderr.write(`docdrift: fixes were still pending after ${result.passes} passes; run --fix again\n`);
   // A page listed under two paths (a link and its target, or two links to one file) is one file: it
   // is written once, under the first of its paths, and what the others show is that file's new text.
+  const reals = new Map<string, string>();
   const real = (file: string): string => {
-    const abs = resolve(o.cwd, file);
-    try {
-      return realpathSync(abs);
-    } catch {
-      return abs;
+    let r = reals.get(file);
+    if (r === undefined) {
+      const abs = resolve(o.cwd, file);
+      try {
+        r = realpathSync(abs);
+      } catch {
+        r = abs;
+      }
+      reals.set(file, r);
     }
+    return r;
   };
   if (o.dryRun) {
     const seen = new Set<string>();
@@ -102,7 +108,12 @@ export async function runFix(o: CliFixOptions): Promise<CliFixResult> {
   // failed; a page without fixes of its own may be a link to a written one. Pages that show no
   // written file stay as they are (context pages may be read only when needed).
   const shown = (f: { file: string }): string | undefined => (byReal.size > 0 ? byReal.get(real(f.file))?.output : undefined);
-  if (!aliased && byReal.size > 0) aliased = o.input.files.some((f) => shown(f) !== undefined && byReal.get(real(f.file))?.file !== f.file);
+  if (!aliased && byReal.size > 0) {
+    aliased = o.input.files.some((f) => {
+      const w = byReal.get(real(f.file));
+      return w?.output !== undefined && w.file !== f.file;
+    });
+  }
   if (failed.length > 0 || aliased) {
     diagnostics = await o.checker({
       ...o.input,
