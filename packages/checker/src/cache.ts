@@ -8,7 +8,7 @@
  *    no I/O itself, and the small LRU of parsed trees keeps working: a page
  *    the LRU dropped comes back from the cache, not from the parser.
  *    reStructuredText pages are parsed every time: on the 5,000-page
- *    benchmark tree their stored trees came to 290 MB (5 times the pages),
+ *    benchmark tree their stored trees came to 246 MB (4.5 times the pages),
  *    writing them made the first run 60 % slower and reading them back made
  *    a run after a one-page edit slower than a run without the cache.
  * 2. Whole runs. The findings of a check are a pure function of the input
@@ -264,7 +264,7 @@ export class DocdriftCache {
    * The engine's parse hook: a stored parse when there is one, else the parser (and the result
    * stored). Only Markdown parses are stored: reading a stored tree back (V8's deserialisation)
    * is ~12 times faster than parsing Markdown (markdown-it and the HTML tables), but slower than
-   * parsing reStructuredText, whose stored tree is also ~5 times the page's size to write.
+   * parsing reStructuredText, whose stored tree is also ~4.5 times the page's size to write.
    */
   readonly parse: ParseHook = (text, path) => {
     if (detectFormat(text, path) !== 'markdown') {
