@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Diagnostic } from '../diagnostic.js';
 import type { CheckInput } from '../docset.js';
-import { fixInput, FixWriteError, writeFixed, type Checker } from '../fix.js';
+import { fixInput, FixWriteError, writeFixed, type Checker, type FixedFile } from '../fix.js';
 import type { OutStream } from './main.js';
 
 export interface CliFixOptions {
@@ -45,7 +45,7 @@ export async function runFix(o: CliFixOptions): Promise<CliFixResult> {
   }
   if (result.exhausted) o.stderr.write(`docdrift: fixes were still pending after ${result.passes} passes; run --fix again\n`);
   // A page listed under two paths (a link and its target, or two links to one file) is one file: it
-  // is written once, under the first of its paths, and what the others show is that file's new text.
+  // is shown and written once, under the first of its paths, and the others show its new text.
   const reals = new Map<string, string>();
   const real = (file: string): string => {
     let r = reals.get(file);
@@ -60,65 +60,49 @@ export async function runFix(o: CliFixOptions): Promise<CliFixResult> {
     }
     return r;
   };
+  /** The first changed path of each file, by its real path. */
+  const firsts = new Map<string, FixedFile>();
+  for (const f of result.files) if (!firsts.has(real(f.file))) firsts.set(real(f.file), f);
   if (o.dryRun) {
-    const seen = new Set<string>();
-    let count = 0;
-    let files = 0;
-    for (const f of result.files) {
-      const key = real(f.file);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      o.stdout.write(patchOf(f.file, f.original, f.output));
-      count += f.fixes;
-      files++;
-    }
-    o.stderr.write(`docdrift: ${count === 0 ? 'nothing to fix' : `${plural(count, 'fix')} in ${plural(files, 'file')} would be applied`} (dry run: nothing written)\n`);
+    const count = [...firsts.values()].reduce((n, f) => n + f.fixes, 0);
+    for (const f of firsts.values()) o.stdout.write(patchOf(f.file, f.original, f.output));
+    o.stderr.write(`docdrift: ${count === 0 ? 'nothing to fix' : `${plural(count, 'fix')} in ${plural(firsts.size, 'file')} would be applied`} (dry run: nothing written)\n`);
     return { diagnostics: result.diagnostics, failed: [] };
   }
   const failed: string[] = [];
-  let written = 0;
   let writtenFixes = 0;
-  /** Each written (or unwritable: `output` undefined) file, by its real path. */
-  const byReal = new Map<string, { file: string; output: string | undefined }>();
-  let aliased = false;
+  /** The text now on disk of each written file, by its real path. */
+  const onDisk = new Map<string, string>();
   for (const f of result.files) {
     const key = real(f.file);
-    const first = byReal.get(key);
-    if (first) {
+    const first = firsts.get(key) as FixedFile;
+    if (first !== f) {
       // Reported once, under the first path: written there, or named there as not written.
-      aliased = true;
-      if (first.output !== undefined && first.output !== f.output) o.stderr.write(`docdrift: ${f.file} is the same file as ${first.file} (a link); fixed as ${first.file}\n`);
+      if (onDisk.has(key) && first.output !== f.output) o.stderr.write(`docdrift: ${f.file} is the same file as ${first.file} (a link); fixed as ${first.file}\n`);
       continue;
     }
     try {
       writeFixed(resolve(o.cwd, f.file), f.file, f.original, f.output);
-      byReal.set(key, { file: f.file, output: f.output });
-      written++;
+      onDisk.set(key, f.output);
       writtenFixes += f.fixes;
     } catch (e) {
       if (!(e instanceof FixWriteError)) throw e;
       o.stderr.write(`docdrift: ${e.message}\n`);
-      byReal.set(key, { file: f.file, output: undefined });
       failed.push(f.file);
     }
   }
-  if (fixes > 0 || failed.length > 0) o.stderr.write(`docdrift: fixed ${plural(writtenFixes, 'problem')} in ${plural(written, 'file')}${failed.length > 0 ? `; ${plural(failed.length, 'file')} not written` : ''}\n`);
+  if (fixes > 0 || failed.length > 0) o.stderr.write(`docdrift: fixed ${plural(writtenFixes, 'problem')} in ${plural(onDisk.size, 'file')}${failed.length > 0 ? `; ${plural(failed.length, 'file')} not written` : ''}\n`);
   let diagnostics = result.diagnostics;
-  // What is on disk now, under every path of each file: the fixed texts, except where the write
-  // failed; a page without fixes of its own may be a link to a written one. Pages that show no
-  // written file stay as they are (context pages may be read only when needed).
-  const shown = (f: { file: string }): string | undefined => (byReal.size > 0 ? byReal.get(real(f.file))?.output : undefined);
-  if (!aliased && byReal.size > 0) {
-    aliased = o.input.files.some((f) => {
-      const w = byReal.get(real(f.file));
-      return w?.output !== undefined && w.file !== f.file;
-    });
-  }
+  // Re-checked with what is on disk now, under every path of each file, when that is not what the
+  // passes saw: a write failed, or another path (which may have had no fixes of its own) shows a
+  // written file. Pages that show no written file stay as they are (context pages may be read only
+  // when needed).
+  const aliased = onDisk.size > 0 && o.input.files.some((f) => onDisk.has(real(f.file)) && firsts.get(real(f.file))?.file !== f.file);
   if (failed.length > 0 || aliased) {
     diagnostics = await o.checker({
       ...o.input,
       files: o.input.files.map((f) => {
-        const text = shown(f);
+        const text = onDisk.size > 0 ? onDisk.get(real(f.file)) : undefined;
         return text === undefined ? f : { ...f, text };
       }),
     });
