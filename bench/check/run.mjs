@@ -15,11 +15,20 @@
 // /usr/bin/time. The load average before and after is recorded: on a shared
 // machine, wall time is only meaningful next to it. Prints a table and writes
 // bench/check/out/results.json. Build first: `pnpm build`.
+//
+//   node bench/check/run.mjs --floors [--runs 3]
+//
+// Instead of the above: where the whole tree's time goes, by what is switched
+// on (--rule id=off for the rest): no rule (reading, scanning and grouping the
+// pages, no parse: the rules ask for the trees), parse-error alone (every page
+// parsed, nothing else checked, with --threads 1 and 2), the per-page rules
+// alone, and every rule. Writes bench/check/out/floors.json.
+/* global process, console, Buffer */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeTree, DEFAULT_OUT } from './generate.mjs';
 import { writeCorpusConfig } from './corpus-config.mjs';
 
@@ -82,6 +91,25 @@ const results = { machine, rows: [] };
 
 const m = writeTree({ pages, out: DEFAULT_OUT, log: (s) => console.log(s) });
 const genSize = { files: m.pages, bytes: m.bytes };
+
+if (process.argv.includes('--floors')) {
+  // The checker's own rule list says which rules check one page (check) and which a variant group (checkGroup).
+  const { rules } = await import(pathToFileURL(join(repo, 'packages/checker/dist/index.js')).href);
+  const off = (keep) => rules.filter((r) => !keep(r)).flatMap((r) => ['--rule', `${r.id}=off`]);
+  const out = ['-f', 'compact', '-o', join(outDir, 'floor.txt')];
+  const floors = [
+    ['no rule (read, scan, group; no parse)', ['--threads', '1', ...off(() => false)]],
+    ['parse-error alone (every page parsed)', ['--threads', '1', ...off((r) => r.id === 'parse-error')]],
+    ['parse-error alone, --threads 2', ['--threads', '2', ...off((r) => r.id === 'parse-error')]],
+    ['the per-page rules (no variant rule)', ['--threads', '1', ...off((r) => Boolean(r.check))]],
+    ['every rule (the default run)', ['--threads', '1']],
+  ];
+  for (const [label, args] of floors) results.rows.push(measure(`generated ${m.pages} pages, ${label}`, [...out, ...args], DEFAULT_OUT, runs, genSize));
+  results.machine.loadavgAfter = loadavg().map((x) => +x.toFixed(2));
+  writeFileSync(join(outDir, 'floors.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${join(outDir, 'floors.json')}`);
+  process.exit(0);
+}
 // Both thread counts explicitly: the default is 1 on a machine with 2 cores or fewer (cli/parallel.ts).
 results.rows.push(measure(`generated ${m.pages} pages, --threads 2`, ['-f', 'compact', '-o', join(outDir, 'generated.txt'), '--threads', '2'], DEFAULT_OUT, runs, genSize));
 results.rows.push(measure(`generated ${m.pages} pages, --threads 1`, ['-f', 'compact', '-o', join(outDir, 'generated-1.txt'), '--threads', '1'], DEFAULT_OUT, runs, genSize));

@@ -2,7 +2,7 @@
 // The ESLint benchmark: is @docdrift/no-magic-http-status as cheap as core
 // no-magic-numbers? See README.md next to this file.
 //
-//   node bench/eslint/run.mjs [--files 2400] [--repeat 6] [--seed 20251122] [--profile mixed|http|both] [--write]
+//   node bench/eslint/run.mjs [--files 2400] [--repeat 6] [--seed 20251122] [--profile mixed|http|both] [--floor] [--write]
 //
 // 1. Generates (or reuses) the deterministic corpora in bench/eslint/corpus/
 //    (TypeScript, ESM and CommonJS): `mixed`, a third HTTP-facing files
@@ -17,6 +17,10 @@
 //    cold and the second one warm, which moves the ratio by a third.
 // 3. Prints each rule's median time, the ratio ours / core, and how much each
 //    reported. --write records the result in results.md.
+// 4. With --floor, as many runs again with our rule swapped for the floor rule
+//    (floor-plugin.mjs): the same reports, read from the first run's output, with
+//    no look at the context. Its time is what ESLint charges for those reports
+//    and for a `Literal` listener; ours minus the floor is the rule's own work.
 /* global process, console */
 
 import { spawnSync } from 'node:child_process';
@@ -38,10 +42,12 @@ const REPEAT = Math.max(1, Number(arg('repeat', 6)));
 const SEED = Number(arg('seed', DEFAULT_SEED));
 const WRITE = process.argv.includes('--write');
 const PROFILE = arg('profile', 'both');
+const FLOOR = process.argv.includes('--floor');
 const profiles = PROFILE === 'both' ? PROFILES : [PROFILE];
 
 const OURS = '@docdrift/no-magic-http-status';
 const CORE = 'no-magic-numbers';
+const FLOOR_RULE = 'docdrift-floor/floor';
 
 const plugin = join(root, 'packages/eslint-plugin/dist/index.js');
 if (!existsSync(plugin)) {
@@ -72,15 +78,17 @@ for (const profile of profiles) {
   const manifest = writeCorpus({ files: FILES, seed: SEED, profile, log: console.log });
   console.log(`\n== ${profile}: ${manifest.files.length} files, ${(manifest.bytes / 1e6).toFixed(1)} MB, seed ${SEED}`);
   const runs = [];
+  const floorRuns = [];
   let counts;
-  for (let r = 0; r < REPEAT; r++) {
-    const out = join(work, `results-${profile}-${r}.json`);
+  /** One ESLint run with `rule` (ours or the floor) and core; returns both rules' times and the output file. */
+  const lint = (r, rule, env = {}) => {
+    const out = join(work, `results-${profile}-${rule === OURS ? 'ours' : 'floor'}-${r}.json`);
     const first = r % 2 === 0 ? 'ours' : 'core';
     const started = process.hrtime.bigint();
     const child = spawnSync(
       process.execPath,
       [eslintBin, '--config', join(here, 'eslint.config.mjs'), '--no-cache', '--format', 'json', '--output-file', out, relative(here, manifest.out)],
-      { cwd: here, env: { ...process.env, TIMING: 'all', BENCH_FIRST: first }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      { cwd: here, env: { ...process.env, TIMING: 'all', BENCH_FIRST: first, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (child.status !== 0 && child.status !== 1) {
@@ -88,12 +96,17 @@ for (const profile of profiles) {
       process.exit(2);
     }
     const times = parseTiming(child.stdout);
-    if (times[OURS] === undefined || times[CORE] === undefined) {
+    if (times[rule] === undefined || times[CORE] === undefined) {
       console.error(`bench:eslint: no timing for both rules in:\n${child.stdout}`);
       process.exit(2);
     }
-    runs.push({ ours: times[OURS], core: times[CORE], wallMs, first });
-    console.log(`run ${r + 1}/${REPEAT} (${first === 'ours' ? OURS : CORE} first): ${OURS} ${times[OURS].toFixed(1)} ms, ${CORE} ${times[CORE].toFixed(1)} ms, ratio ${(times[OURS] / times[CORE]).toFixed(2)}, ESLint wall ${(wallMs / 1000).toFixed(1)} s`);
+    return { ours: times[rule], core: times[CORE], wallMs, first, out };
+  };
+  for (let r = 0; r < REPEAT; r++) {
+    const run = lint(r, OURS);
+    runs.push(run);
+    const { first, out } = run;
+    console.log(`run ${r + 1}/${REPEAT} (${first === 'ours' ? OURS : CORE} first): ${OURS} ${run.ours.toFixed(1)} ms, ${CORE} ${run.core.toFixed(1)} ms, ratio ${(run.ours / run.core).toFixed(2)}, ESLint wall ${(run.wallMs / 1000).toFixed(1)} s`);
     if (!counts) {
       counts = { [OURS]: 0, [CORE]: 0, fixable: 0 };
       for (const file of JSON.parse(readFileSync(out, 'utf8'))) {
@@ -103,6 +116,25 @@ for (const profile of profiles) {
         }
       }
     }
+    if (FLOOR) {
+      // Interleaved with the rule's runs, with the same order of the rules; the first run's output is the reference.
+      const f = lint(r, FLOOR_RULE, { BENCH_RULE: 'floor', BENCH_FLOOR_REF: runs[0].out });
+      floorRuns.push(f);
+      console.log(`  floor ${f.ours.toFixed(1)} ms, ${CORE} ${f.core.toFixed(1)} ms, ratio ${(f.ours / f.core).toFixed(2)}`);
+    }
+  }
+  let floor;
+  if (FLOOR) {
+    // The floor must give the same reports as the rule, or it measures something else.
+    const reportsOf = (path, rule) =>
+      JSON.parse(readFileSync(path, 'utf8'))
+        .map((f) => `${f.filePath}\n${f.messages.filter((m) => m.ruleId === rule).map((m) => JSON.stringify([m.line, m.column, m.endLine, m.endColumn, m.messageId, m.message, m.fix])).join('\n')}`)
+        .join('\n');
+    if (reportsOf(runs[0].out, OURS) !== reportsOf(floorRuns[0].out, FLOOR_RULE)) {
+      console.error('bench:eslint: the floor rule did not give the same reports as the rule');
+      process.exit(2);
+    }
+    floor = { runs: floorRuns, ms: median(floorRuns.map((r) => r.ours)), core: median(floorRuns.map((r) => r.core)), ratio: median(floorRuns.map((r) => r.ours / r.core)) };
   }
   const ours = median(runs.map((r) => r.ours));
   const core = median(runs.map((r) => r.core));
@@ -120,8 +152,13 @@ for (const profile of profiles) {
     `ratio ${OURS} / ${CORE}: ${ratio.toFixed(2)} median of the runs' ratios, ${fastest.toFixed(2)} fastest run against fastest run (target <= 1.00: ${ratio <= 1 ? 'met' : 'NOT met'})`,
     `median ratio by which rule ESLint calls first on each node: ${byOrder('ours')} with ${OURS} first, ${byOrder('core')} with ${CORE} first`,
   ];
+  if (floor) {
+    summary.push(
+      `floor (the same ${counts[OURS]} reports with no look at the context, floor-plugin.mjs): ${floor.ms.toFixed(1)} ms against ${CORE} ${floor.core.toFixed(1)} ms in the same runs, ratio ${floor.ratio.toFixed(2)}; the rule's own work (${OURS} minus the floor): ${(ours - floor.ms).toFixed(1)} ms`,
+    );
+  }
   console.log(`\n${summary.join('\n')}`);
-  reports.push({ profile, manifest, runs, ours, core, ratio, counts, summary });
+  reports.push({ profile, manifest, runs, ours, core, ratio, counts, summary, floor });
 }
 rmSync(work, { recursive: true, force: true });
 
@@ -138,6 +175,16 @@ if (WRITE) {
       `| **median** | | **${r.ours.toFixed(1)}** | **${r.core.toFixed(1)}** | **${r.ratio.toFixed(2)}** | |`,
     ].join('\n');
     md += '\n';
+    if (r.floor) {
+      md += `\nThe floor (\`--floor\`), interleaved with the runs above:\n\n`;
+      md += [
+        `| run | called first | floor (ms) | ${CORE} (ms) | ratio | ${OURS} minus the floor (ms) |`,
+        '| ---: | --- | ---: | ---: | ---: | ---: |',
+        ...r.floor.runs.map((x, i) => `| ${i + 1} | ${x.first === 'ours' ? 'floor' : CORE} | ${x.ours.toFixed(1)} | ${x.core.toFixed(1)} | ${(x.ours / x.core).toFixed(2)} | ${((r.runs[i]?.ours ?? NaN) - x.ours).toFixed(1)} |`),
+        `| **median** | | **${r.floor.ms.toFixed(1)}** | **${r.floor.core.toFixed(1)}** | **${r.floor.ratio.toFixed(2)}** | **${(r.ours - r.floor.ms).toFixed(1)}** |`,
+      ].join('\n');
+      md += '\n';
+    }
   }
   writeFileSync(join(here, 'results.md'), md);
   console.log(`bench:eslint: wrote ${relative(process.cwd(), join(here, 'results.md'))}`);
