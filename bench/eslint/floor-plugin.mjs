@@ -39,7 +39,7 @@ const NONE = new Map();
 export default {
   rules: {
     floor: {
-      meta: { type: 'suggestion', fixable: 'code', hasSuggestions: true, messages: ours.meta.messages, schema: [] },
+      meta: { type: 'suggestion', fixable: 'code', messages: ours.meta.messages, schema: [] },
       create(context) {
         const byEnd = table.get(context.filename) ?? NONE;
         return {

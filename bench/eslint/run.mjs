@@ -66,6 +66,12 @@ function parseTiming(stdout) {
   return times;
 }
 
+/** One rule's reports in an ESLint JSON result, as a string to compare: position, message id, message, fix. */
+const reportsOf = (results, rule) =>
+  results
+    .map((f) => `${f.filePath}\n${f.messages.filter((m) => m.ruleId === rule).map((m) => JSON.stringify([m.line, m.column, m.endLine, m.endColumn, m.messageId, m.message, m.fix])).join('\n')}`)
+    .join('\n');
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -80,6 +86,8 @@ for (const profile of profiles) {
   const runs = [];
   const floorRuns = [];
   let counts;
+  /** The rule's reports in the first run (`reportsOf`), which the floor's must equal. */
+  let reference;
   /** One ESLint run with `rule` (ours or the floor) and core; returns both rules' times and the output file. */
   const lint = (r, rule, env = {}) => {
     const out = join(work, `results-${profile}-${rule === OURS ? 'ours' : 'floor'}-${r}.json`);
@@ -108,34 +116,31 @@ for (const profile of profiles) {
     const { first, out } = run;
     console.log(`run ${r + 1}/${REPEAT} (${first === 'ours' ? OURS : CORE} first): ${OURS} ${run.ours.toFixed(1)} ms, ${CORE} ${run.core.toFixed(1)} ms, ratio ${(run.ours / run.core).toFixed(2)}, ESLint wall ${(run.wallMs / 1000).toFixed(1)} s`);
     if (!counts) {
+      const results = JSON.parse(readFileSync(out, 'utf8'));
       counts = { [OURS]: 0, [CORE]: 0, fixable: 0 };
-      for (const file of JSON.parse(readFileSync(out, 'utf8'))) {
+      for (const file of results) {
         for (const m of file.messages) {
           if (m.ruleId in counts) counts[m.ruleId]++;
           if (m.ruleId === OURS && m.fix) counts.fixable++;
         }
       }
+      if (FLOOR) reference = reportsOf(results, OURS);
     }
     if (FLOOR) {
       // Interleaved with the rule's runs, with the same order of the rules; the first run's output is the reference.
       const f = lint(r, FLOOR_RULE, { BENCH_RULE: 'floor', BENCH_FLOOR_REF: runs[0].out });
       floorRuns.push(f);
       console.log(`  floor ${f.ours.toFixed(1)} ms, ${CORE} ${f.core.toFixed(1)} ms, ratio ${(f.ours / f.core).toFixed(2)}`);
+      // The floor must give the same reports as the rule, or it measures something else: checked on its first run.
+      if (r === 0 && reportsOf(JSON.parse(readFileSync(f.out, 'utf8')), FLOOR_RULE) !== reference) {
+        console.error('bench:eslint: the floor rule did not give the same reports as the rule');
+        process.exit(2);
+      }
     }
   }
-  let floor;
-  if (FLOOR) {
-    // The floor must give the same reports as the rule, or it measures something else.
-    const reportsOf = (path, rule) =>
-      JSON.parse(readFileSync(path, 'utf8'))
-        .map((f) => `${f.filePath}\n${f.messages.filter((m) => m.ruleId === rule).map((m) => JSON.stringify([m.line, m.column, m.endLine, m.endColumn, m.messageId, m.message, m.fix])).join('\n')}`)
-        .join('\n');
-    if (reportsOf(runs[0].out, OURS) !== reportsOf(floorRuns[0].out, FLOOR_RULE)) {
-      console.error('bench:eslint: the floor rule did not give the same reports as the rule');
-      process.exit(2);
-    }
-    floor = { runs: floorRuns, ms: median(floorRuns.map((r) => r.ours)), core: median(floorRuns.map((r) => r.core)), ratio: median(floorRuns.map((r) => r.ours / r.core)) };
-  }
+  const floor = FLOOR
+    ? { runs: floorRuns, ms: median(floorRuns.map((r) => r.ours)), core: median(floorRuns.map((r) => r.core)), ratio: median(floorRuns.map((r) => r.ours / r.core)) }
+    : undefined;
   const ours = median(runs.map((r) => r.ours));
   const core = median(runs.map((r) => r.core));
   const ratio = median(runs.map((r) => r.ours / r.core));
