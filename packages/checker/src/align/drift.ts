@@ -57,6 +57,19 @@ export interface Verdict {
 
 /** Judge the values of an aligned item (undefined: the variant does not take part). Undefined when they all agree. */
 export function judge(values: ReadonlyArray<string | undefined>, reference: number | undefined): Verdict | undefined {
+  // Nearly every aligned item agrees: tell that without building the classes.
+  let seen: string | undefined;
+  let agree = true;
+  for (let v = 0; v < values.length; v++) {
+    const x = values[v];
+    if (x === undefined) continue;
+    if (seen === undefined) seen = x;
+    else if (x !== seen) {
+      agree = false;
+      break;
+    }
+  }
+  if (agree) return undefined;
   const classes = new Map<string, number[]>();
   let present = 0;
   values.forEach((x, v) => {

@@ -240,12 +240,14 @@ export function bag(toks: readonly string[]): Map<string, number> {
 export function dice(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, sizeA: number, sizeB: number): number {
   if (sizeA === 0 && sizeB === 0) return 1;
   if (sizeA === 0 || sizeB === 0) return 0;
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  // Over the smaller bag, without an entry array per word (this runs for every candidate pair).
+  const small = a.size <= b.size ? a : b;
+  const big = small === a ? b : a;
   let inter = 0;
-  for (const [t, n] of small) {
+  small.forEach((n, t) => {
     const m = big.get(t);
-    if (m) inter += Math.min(n, m);
-  }
+    if (m) inter += m < n ? m : n;
+  });
   return (2 * inter) / (sizeA + sizeB);
 }
 
