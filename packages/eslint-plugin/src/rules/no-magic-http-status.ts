@@ -152,7 +152,7 @@ const rule = createRule<[Options], MessageIds>({
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, [Options]>>;
 
-/** What the rule derives from its options, once per options object (ESLint passes the same one for every file). */
+/** What the rule derives from its options, once per distinct provider and `allow` list. */
 interface Setup {
   readonly configured: ProviderSpec;
   /** The provider of each module specifier: the configured one, else a built-in one. */
@@ -163,7 +163,8 @@ interface Setup {
   readonly prepared: (Prepared | undefined)[] | undefined;
 }
 
-const setups = new WeakMap<Options, Setup>();
+/** The setup of each distinct provider and `allow` list (what a setup depends on). */
+const setupsByValue = new Map<string, Setup>();
 /** Custom providers by their JSON, so that the same option gives the same spec (and its caches) in every file. */
 const customSpecs = new Map<string, ProviderSpec>();
 
@@ -171,22 +172,25 @@ let lastOptions: Options | undefined;
 let lastSetup: Setup | undefined;
 
 function setupOf(options: Required<Options>): Setup {
-  // ESLint passes the same options object for every file of a run: compare it with the last one first.
+  // Without options in the config ESLint passes the same object (meta.defaultOptions) for every file.
   if (options === lastOptions && lastSetup) return lastSetup;
-  let setup = setups.get(options);
+  // Options given in the config (`['error', { provider: … }]`) reach the rule as a new object for every
+  // file (ESLint merges them into meta.defaultOptions per file): reuse the setup of equal options.
+  const provider = options.provider;
+  const key = `${typeof provider === 'string' ? provider : JSON.stringify(provider)}\0${options.allow.join(',')}`;
+  let setup = setupsByValue.get(key);
   if (setup) {
     lastOptions = options;
     lastSetup = setup;
     return setup;
   }
-  const provider = options.provider;
   let configured: ProviderSpec;
   if (typeof provider === 'string') {
     configured = providerSpec(provider);
   } else {
-    const key = JSON.stringify(provider);
-    configured = customSpecs.get(key) ?? providerSpec(provider);
-    customSpecs.set(key, configured);
+    const json = JSON.stringify(provider);
+    configured = customSpecs.get(json) ?? providerSpec(provider);
+    customSpecs.set(json, configured);
   }
   const specs = [configured, ...Object.values(BUILT_IN_PROVIDERS).filter((s) => s.module !== configured.module)];
   setup = {
@@ -196,7 +200,7 @@ function setupOf(options: Required<Options>): Setup {
     allow: options.allow.length > 0 ? new Set(options.allow) : undefined,
     prepared: configured.nestVersioned ? undefined : preparedTable(configured, undefined),
   };
-  setups.set(options, setup);
+  setupsByValue.set(key, setup);
   lastOptions = options;
   lastSetup = setup;
   return setup;

@@ -84,7 +84,7 @@ function isCommonJsExport(statement: TSESTree.ProgramStatement): boolean {
   return object.type === AST_NODE_TYPES.Identifier && (object.name === 'module' || object.name === 'exports');
 }
 
-/** The provider of each module specifier: the first of `specs` that loads it. Built once per options object. */
+/** The provider of each module specifier: the first of `specs` that loads it. Built once per setup (setupOf). */
 export function providersByModule(specs: readonly ProviderSpec[]): ReadonlyMap<string, ProviderSpec> {
   const map = new Map<string, ProviderSpec>();
   for (const spec of specs) for (const m of spec.modules) if (!map.has(m)) map.set(m, spec);

@@ -4,8 +4,11 @@
 // it is, which is the idempotence check.
 import { fileURLToPath } from 'node:url';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll, describe, it } from 'vitest';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
 import rule from '../../src/rules/no-magic-http-status.js';
+import type { Options } from '../../src/rules/no-magic-http-status.js';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -3003,5 +3006,43 @@ send(res, StatusCodes.NOT_FOUND);`,
         errors: notFoundAt(3, 11),
       },
     ],
+  });
+});
+
+// Options given in a config reach the rule as a new, merged object for every
+// file: each file must still be checked with its own options, whether they
+// equal the previous file's or not (the rule reuses what it derives from
+// equal options).
+
+const CODE = "import express from 'express';\nconst app = express();\napp.get('/', (req, res) => res.status(404).send());\n";
+
+function messages(options: Options | undefined): string[] {
+  const linter = new Linter();
+  const config: Linter.Config[] = [
+    {
+      plugins: { '@docdrift': plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+      rules: { '@docdrift/no-magic-http-status': options ? ['error', options] : 'error' },
+    },
+  ];
+  return linter.verify(CODE, config, { filename: HSC_JS }).map((m) => `${m.line}:${m.column} ${m.message}`);
+}
+
+describe('no-magic-http-status options across files', () => {
+  it('checks each file with its own options, equal or not to the previous ones', () => {
+    const nest = '3:39 Magic HTTP status 404 (Not Found): use HttpStatus.NOT_FOUND.';
+    const codes = '3:39 Magic HTTP status 404 (Not Found): use StatusCodes.NOT_FOUND.';
+    expect(messages({ provider: '@nestjs/common' })).toEqual([nest]);
+    expect(messages({ provider: '@nestjs/common' })).toEqual([nest]);
+    expect(messages(undefined)).toEqual([codes]);
+    expect(messages({ provider: '@nestjs/common', allow: [404] })).toEqual([]);
+    expect(messages({ provider: '@nestjs/common' })).toEqual([nest]);
+    expect(messages({ provider: { module: './status', import: 'Status', names: { '404': 'Missing' } } })).toEqual([
+      '3:39 Magic HTTP status 404 (Not Found): use Status.Missing.',
+    ]);
+    expect(messages({ provider: { module: './status', import: 'Status', names: { '404': 'Gone404' } } })).toEqual([
+      '3:39 Magic HTTP status 404 (Not Found): use Status.Gone404.',
+    ]);
+    expect(messages({ provider: 'http-status-codes', allow: [404] })).toEqual([]);
+    expect(messages({ provider: 'http-status-codes', allow: [500] })).toEqual([codes]);
   });
 });
