@@ -23,6 +23,12 @@
 // pages, no parse: the rules ask for the trees), parse-error alone (every page
 // parsed, nothing else checked, with --threads 1 and 2), the per-page rules
 // alone, and every rule. Writes bench/check/out/floors.json.
+//
+//   node bench/check/run.mjs --formats [--runs 3]
+//
+// Instead: the whole tree (every rule, --threads 1) written as each report
+// format to a file, for the peak memory of the big machine-readable reports
+// (JSON, SARIF) against compact's. Writes bench/check/out/formats.json.
 /* global process, console, Buffer */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -91,6 +97,19 @@ const results = { machine, rows: [] };
 
 const m = writeTree({ pages, out: DEFAULT_OUT, log: (s) => console.log(s) });
 const genSize = { files: m.pages, bytes: m.bytes };
+
+if (process.argv.includes('--formats')) {
+  for (const f of ['compact', 'json', 'sarif', 'junit', 'html']) {
+    const file = join(outDir, `report.${f}`);
+    const row = measure(`generated ${m.pages} pages, --format ${f}`, ['-f', f, '-o', file, '--threads', '1'], DEFAULT_OUT, runs, genSize);
+    row.reportMB = +(readFileSync(file).length / 1e6).toFixed(1);
+    results.rows.push(row);
+  }
+  results.machine.loadavgAfter = loadavg().map((x) => +x.toFixed(2));
+  writeFileSync(join(outDir, 'formats.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${join(outDir, 'formats.json')}`);
+  process.exit(0);
+}
 
 if (process.argv.includes('--floors')) {
   // The checker's own rule list says which rules check one page (check) and which a variant group (checkGroup).

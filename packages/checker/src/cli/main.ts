@@ -4,7 +4,7 @@
  * exit code: 0 no errors, 1 errors (or warnings over --max-warnings),
  * 2 usage, config or I/O failure.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocSet } from '../check.js';
@@ -20,13 +20,16 @@ import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
 import { loadConfig, loadInput, PathError } from '../loader.js';
 import type { DocSet } from '../model.js';
-import { FORMATS, format, type Format, type ReportContext } from '../reporters/index.js';
+import { FORMATS, formatChunks, type Format, type ReportContext } from '../reporters/index.js';
+import { batched } from '../reporters/stream.js';
 import { groupMatrices } from '../reporters/matrix.js';
 import { rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
 
 export interface OutStream {
+  /** `false` asks the writer to wait for `drain` (Node's streams), when the stream has `once`. */
   write(chunk: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
 }
 
@@ -247,14 +250,20 @@ export async function main(opts: MainOptions): Promise<number> {
 
   const toFile = v.output !== undefined;
   const level = colorLevel({ color: v.color, noColor: v['no-color'] }, env, stdout, toFile);
-  const report = format(fmt, diagnostics, { colorLevel: level, context: reportContext(fmt, diagnostics, loaded.input, config) });
+  // Written in chunks as it is rendered: a big JSON or SARIF report is never one string in memory.
+  const report = batched(formatChunks(fmt, diagnostics, { colorLevel: level, context: reportContext(fmt, diagnostics, loaded.input, config) }));
   if (toFile) {
     try {
-      writeFileSync(resolve(cwd, v.output as string), report);
+      writeChunks(resolve(cwd, v.output as string), report);
     } catch (e) {
       return fail(`cannot write ${v.output}: ${(e as Error).message}`);
     }
-  } else if (!v['fix-dry-run']) stdout.write(report);
+  } else if (!v['fix-dry-run']) {
+    for (const chunk of report) {
+      // A pipe whose reader is slower than the report: wait rather than queue the whole report.
+      if (stdout.write(chunk) === false && stdout.once) await new Promise<void>((done) => stdout.once?.('drain', done));
+    }
+  }
 
   if (loaded.errors.length > 0 || fixFailed) return 2;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -322,4 +331,18 @@ export function variantsText(docSet: DocSet): string {
     for (const m of g.members) out += `  ${m.variant.padEnd(w)}  ${m.page.file}\n`;
   }
   return out;
+}
+
+/** Write pieces to a file (created or truncated, as `writeFileSync` does: `-o /dev/stdout` works). */
+function writeChunks(file: string, chunks: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const chunk of chunks) {
+      // writeSync may write part of a buffer (a pipe): go on until all of it is written, as writeFileSync does.
+      const bytes = Buffer.from(chunk, 'utf8');
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

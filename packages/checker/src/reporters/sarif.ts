@@ -9,6 +9,7 @@ import type { Diagnostic, Severity } from '../diagnostic.js';
 import { FINGERPRINT_KEY, fingerprints } from '../fingerprint.js';
 import { HOMEPAGE, VERSION } from '../version.js';
 import { rulesFor, type ReportContext } from './context.js';
+import { prettyJsonWithArray } from './stream.js';
 
 /** The schema URI written into the log (the OASIS standard's, errata 01). */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -50,11 +51,19 @@ function region(line: number, column: number, endLine?: number, endColumn?: numb
 
 /** Render the diagnostics as a SARIF 2.1.0 log (pretty-printed JSON, stable key order, no timestamps). */
 export function sarif(diagnostics: readonly Diagnostic[], context: ReportContext = {}): string {
+  return [...sarifChunks(diagnostics, context)].join('');
+}
+
+/** Stands for the results in the log's skeleton, which are written one at a time. */
+const RESULTS = '\u0000results\u0000';
+
+/** `sarif()` in pieces, one result at a time (for writing a big log without holding it whole). */
+export function* sarifChunks(diagnostics: readonly Diagnostic[], context: ReportContext = {}): Generator<string> {
   const version = context.version ?? VERSION;
   const ruleList = rulesFor(diagnostics, context);
   const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
   const fps = fingerprints(diagnostics);
-  const results = diagnostics.map((d, i) => {
+  const toResult = (d: Diagnostic, i: number): Record<string, unknown> => {
     const result: Record<string, unknown> = {
       ruleId: d.ruleId,
       ruleIndex: ruleIndex.get(d.ruleId),
@@ -103,7 +112,7 @@ export function sarif(diagnostics: readonly Diagnostic[], context: ReportContext
     if (d.diff) props.diff = d.diff.map((p) => ({ op: p.op, text: p.text }));
     if (Object.keys(props).length > 0) result.properties = props;
     return result;
-  });
+  };
 
   const log = {
     $schema: SARIF_SCHEMA_URI,
@@ -133,9 +142,10 @@ export function sarif(diagnostics: readonly Diagnostic[], context: ReportContext
         },
         originalUriBaseIds: { [SRCROOT]: { description: { text: 'The directory docdrift ran in (the repository root in CI).' } } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: RESULTS,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  yield* prettyJsonWithArray(log, RESULTS, diagnostics, toResult);
+  yield '\n';
 }
