@@ -38,6 +38,11 @@ function textEscape(s: string): string {
 export const CLEAN_CASE = 'docdrift: no findings';
 
 export function junit(diagnostics: readonly Diagnostic[], context: ReportContext = {}): string {
+  return [...junitChunks(diagnostics, context)].join('');
+}
+
+/** `junit()` in pieces, one test suite (checked file) at a time. */
+export function* junitChunks(diagnostics: readonly Diagnostic[], context: ReportContext = {}): Generator<string> {
   const byFile = new Map<string, Diagnostic[]>();
   for (const f of context.files ?? []) byFile.set(f, []);
   for (const d of diagnostics) {
@@ -48,11 +53,11 @@ export function junit(diagnostics: readonly Diagnostic[], context: ReportContext
   const files = [...byFile.keys()].sort();
   const total = counts(diagnostics);
   const tests = files.reduce((n, f) => n + Math.max(1, (byFile.get(f) as Diagnostic[]).length), 0);
-  let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
-  out += `<testsuites name="docdrift" tests="${tests}" failures="${total.total}" errors="0">\n`;
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="docdrift" tests="${tests}" failures="${total.total}" errors="0">\n`;
   for (const file of files) {
     const list = byFile.get(file) as Diagnostic[];
-    out += `  <testsuite name="${xmlEscape(file)}" tests="${Math.max(1, list.length)}" failures="${list.length}" errors="0" skipped="0">\n`;
+    let out = `  <testsuite name="${xmlEscape(file)}" tests="${Math.max(1, list.length)}" failures="${list.length}" errors="0" skipped="0">\n`;
     if (list.length === 0) {
       out += `    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(CLEAN_CASE)}"/>\n`;
     }
@@ -68,7 +73,7 @@ export function junit(diagnostics: readonly Diagnostic[], context: ReportContext
       out += `    </testcase>\n`;
     }
     out += `  </testsuite>\n`;
+    yield out;
   }
-  out += `</testsuites>\n`;
-  return out;
+  yield `</testsuites>\n`;
 }

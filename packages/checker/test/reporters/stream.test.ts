@@ -1,6 +1,7 @@
 // The JSON and SARIF reports are written in pieces (reporters/stream.ts):
 // joined, the pieces must be exactly what JSON.stringify(value, null, 2)
-// prints, and the CLI must write all of them, waiting when stdout asks it to.
+// prints (JUnit's, the whole report), and the CLI must write all of them,
+// waiting when stdout asks it to.
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { format, formatChunks } from '../../src/reporters/index.js';
@@ -43,7 +44,7 @@ describe('pretty JSON in pieces', () => {
     expect([...batched([], 50)]).toEqual([]);
   });
 
-  it.each(['json', 'sarif', 'compact', 'stylish'] as const)('formatChunks(%s) on the seeds joins to format()', async (fmt) => {
+  it.each(['json', 'sarif', 'junit', 'compact', 'stylish', 'html'] as const)('formatChunks(%s) on the seeds joins to format()', async (fmt) => {
     const { diagnostics, context } = await seeds();
     expect(diagnostics.length).toBeGreaterThan(10);
     const whole = format(fmt, diagnostics, { context });
@@ -52,6 +53,8 @@ describe('pretty JSON in pieces', () => {
       expect(whole).toBe(`${JSON.stringify(JSON.parse(whole), null, 2)}\n`);
       expect([...formatChunks(fmt, diagnostics, { context })].length).toBeGreaterThan(diagnostics.length);
     }
+    // JUnit: the header, one piece per checked file, the end.
+    if (fmt === 'junit') expect([...formatChunks(fmt, diagnostics, { context })].length).toBe((context.files ?? []).length + 3);
   });
 
   it('the CLI waits for drain when stdout says its buffer is full, and writes the whole report', async () => {
