@@ -29,7 +29,7 @@
  * at once or a run killed midway cannot poison it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,7 @@ import type { Diagnostic } from './diagnostic.js';
 import type { CheckInput, ParseHook } from './docset.js';
 import type { ScanResult } from './labels.js';
 import type { ScanStore } from './loader.js';
+import { writePieces } from './pieces.js';
 import { VERSION } from './version.js';
 
 /** The cache format; bump when the layout or the entries change. */
@@ -158,10 +159,7 @@ function put(file: string, data: string | Buffer | Iterable<string>): void {
       writeFileSync(tmp, data);
     } else {
       fd = openSync(tmp, 'w');
-      for (const piece of data) {
-        const bytes = Buffer.from(piece, 'utf8');
-        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-      }
+      writePieces(fd, data);
       closeSync(fd);
       fd = undefined;
     }

@@ -4,7 +4,7 @@
  * exit code: 0 no errors, 1 errors (or warnings over --max-warnings),
  * 2 usage, config or I/O failure.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocSet } from '../check.js';
@@ -20,6 +20,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
 import { loadConfig, loadInput, PathError } from '../loader.js';
 import type { DocSet } from '../model.js';
+import { writePieces } from '../pieces.js';
 import { FORMATS, formatChunks, type Format, type ReportContext } from '../reporters/index.js';
 import { batched } from '../reporters/stream.js';
 import { groupMatrices } from '../reporters/matrix.js';
@@ -337,11 +338,7 @@ export function variantsText(docSet: DocSet): string {
 function writeChunks(file: string, chunks: Iterable<string>): void {
   const fd = openSync(file, 'w');
   try {
-    for (const chunk of chunks) {
-      // writeSync may write part of a buffer (a pipe): go on until all of it is written, as writeFileSync does.
-      const bytes = Buffer.from(chunk, 'utf8');
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-    }
+    writePieces(fd, chunks);
   } finally {
     closeSync(fd);
   }

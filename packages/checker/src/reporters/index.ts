@@ -21,26 +21,7 @@ export interface FormatOptions {
 
 /** Render diagnostics in a format. Pure: same input, same string. */
 export function format(name: Format, diagnostics: readonly Diagnostic[], options: FormatOptions | 0 | 1 | 2 | 3 = {}): string {
-  const opts: FormatOptions = typeof options === 'number' ? { colorLevel: options } : options;
-  const context = opts.context ?? {};
-  switch (name) {
-    case 'stylish':
-      return stylish(diagnostics, { colorLevel: opts.colorLevel ?? 0 });
-    case 'compact':
-      return compact(diagnostics);
-    case 'json':
-      return json(diagnostics);
-    case 'sarif':
-      return sarif(diagnostics, context);
-    case 'junit':
-      return junit(diagnostics, context);
-    case 'github':
-      return github(diagnostics);
-    case 'markdown':
-      return markdown(diagnostics, context);
-    case 'html':
-      return html(diagnostics, context);
-  }
+  return [...formatChunks(name, diagnostics, typeof options === 'number' ? { colorLevel: options } : options)].join('');
 }
 
 /**
@@ -50,10 +31,25 @@ export function format(name: Format, diagnostics: readonly Diagnostic[], options
  * tree), the others whole.
  */
 export function formatChunks(name: Format, diagnostics: readonly Diagnostic[], options: FormatOptions = {}): Iterable<string> {
-  if (name === 'json') return jsonChunks(diagnostics);
-  if (name === 'sarif') return sarifChunks(diagnostics, options.context ?? {});
-  if (name === 'junit') return junitChunks(diagnostics, options.context ?? {});
-  return [format(name, diagnostics, options)];
+  const context = options.context ?? {};
+  switch (name) {
+    case 'json':
+      return jsonChunks(diagnostics);
+    case 'sarif':
+      return sarifChunks(diagnostics, context);
+    case 'junit':
+      return junitChunks(diagnostics, context);
+    case 'stylish':
+      return [stylish(diagnostics, { colorLevel: options.colorLevel ?? 0 })];
+    case 'compact':
+      return [compact(diagnostics)];
+    case 'github':
+      return [github(diagnostics)];
+    case 'markdown':
+      return [markdown(diagnostics, context)];
+    case 'html':
+      return [html(diagnostics, context)];
+  }
 }
 
 export { compact, github, html, json, junit, markdown, sarif, stylish };
