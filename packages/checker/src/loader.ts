@@ -323,40 +323,58 @@ function listDir(absDir: string, cwd: string, config: Config): { files: string[]
   return { files: files.sort(), dirsNamedLikeFiles: dirs.sort() };
 }
 
-/** Find the project root of a directory (cached): nearest `conf.py`, else the topmost ancestor (up to `stop`) whose `index.rst` has a toctree. */
-class RootFinder {
-  private confCache = new Map<string, string | null>();
-  private toctreeCache = new Map<string, boolean>();
-  constructor(private readonly cwd: string) {}
+/** A cwd-relative folder that holds cwd: `..`, `../..`, … */
+const ABOVE_CWD = /^\.\.(?:\/\.\.)*$/;
 
-  /** POSIX dir relative to cwd → project root (relative to cwd) and how it was found. */
-  find(dir: string, stop: string): { root: string; source: ProjectHint['source'] } | undefined {
-    const conf = this.conf(dir);
-    if (conf) return { root: conf, source: 'conf.py' };
-    let best: string | undefined;
-    for (let d = dir; ; d = parent(d)) {
-      if (this.hasToctree(d)) best = d;
-      if (d === stop || d === '.' || d.startsWith('..')) break;
-    }
-    return best === undefined ? undefined : { root: best, source: 'toctree' };
+/**
+ * Find the project root of a directory (cached): the nearest ancestor with `conf.py`, else the topmost
+ * ancestor whose `index.rst` has a toctree. Like Sphinx, the walk goes by the folders on disk, not by
+ * what was named on the command line: it passes the argument folder and cwd (`docdrift api-ref/source/sub`,
+ * a run inside `sub/`, or `docdrift ../other-repo` all find the same root), and ends at the repository's
+ * top (the folder holding `.git`) or the file system's root.
+ */
+class RootFinder {
+  private found = new Map<string, { root: string; source: ProjectHint['source'] } | null>();
+  private hasFile = new Map<string, boolean>();
+  private toctreeCache = new Map<string, boolean>();
+  private readonly base: string;
+  constructor(cwd: string) {
+    this.base = resolve(cwd);
   }
 
-  private conf(dir: string): string | null {
-    const cached = this.confCache.get(dir);
-    if (cached !== undefined) return cached;
-    let out: string | null = null;
-    if (existsSync(join(this.cwd, dir, 'conf.py'))) out = dir;
-    else if (dir !== '.' && !dir.startsWith('..')) out = this.conf(parent(dir));
-    this.confCache.set(dir, out);
-    return out;
+  /** POSIX dir relative to cwd → project root (relative to cwd) and how it was found. */
+  find(dir: string): { root: string; source: ProjectHint['source'] } | undefined {
+    const cached = this.found.get(dir);
+    if (cached !== undefined) return cached ?? undefined;
+    let conf: string | undefined;
+    let top: string | undefined;
+    for (let d = resolve(this.base, dir); ; ) {
+      if (this.exists(join(d, 'conf.py'))) {
+        conf = d;
+        break;
+      }
+      if (this.hasToctree(d)) top = d;
+      const up = resolve(d, '..');
+      if (up === d || this.exists(join(d, '.git'))) break;
+      d = up;
+    }
+    const hit = conf ?? top;
+    const out = hit === undefined ? null : { root: posixRel(this.base, hit), source: conf !== undefined ? ('conf.py' as const) : ('toctree' as const) };
+    this.found.set(dir, out);
+    return out ?? undefined;
+  }
+
+  private exists(f: string): boolean {
+    let v = this.hasFile.get(f);
+    if (v === undefined) this.hasFile.set(f, (v = existsSync(f)));
+    return v;
   }
 
   private hasToctree(dir: string): boolean {
     let v = this.toctreeCache.get(dir);
     if (v === undefined) {
-      const f = join(this.cwd, dir, 'index.rst');
       try {
-        v = /^\.\. toctree::/m.test(readFileSync(f, 'utf8'));
+        v = /^\.\. toctree::/m.test(readFileSync(join(dir, 'index.rst'), 'utf8'));
       } catch {
         v = false;
       }
@@ -420,8 +438,13 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
   const configured = (config.projects ?? []).map((p) => normalizePath(p.root));
   for (const [file, argDir] of toCheck) {
     if (configured.some((r) => isInside(file, r))) continue;
-    const found = finder.find(parent(file), argDirs.find((d) => isInside(file, d)) ?? '.');
-    if (found) {
+    const found = finder.find(parent(file));
+    if (found && ABOVE_CWD.test(found.root)) {
+      // The project's root holds cwd (a run inside a project's sub-folder): paths are relative to cwd, so its
+      // pages outside cwd cannot be named beside these. Its label index cannot be complete, and rules that
+      // need all of it (broken-ref) say nothing rather than guess; run from the root for a full check.
+      if (!hints.has('.')) hints.set('.', { root: '.', source: found.source, complete: false });
+    } else if (found) {
       if (!hints.has(found.root)) hints.set(found.root, { root: found.root, source: found.source });
     } else if (argDirs.some((d) => isInside(file, d))) {
       const d = argDirs.filter((x) => isInside(file, x)).sort((a, b) => a.length - b.length)[0] as string;
@@ -476,8 +499,8 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
   // Projects of context pages from variant roots need their roots too.
   for (const f of context) {
     if (rootOf(f) !== undefined || configured.some((r) => isInside(f, r))) continue;
-    const found = finder.find(parent(f), '.');
-    if (found && !hints.has(found.root)) {
+    const found = finder.find(parent(f));
+    if (found && !ABOVE_CWD.test(found.root) && !hints.has(found.root)) {
       hints.set(found.root, { root: found.root, source: found.source });
       projectRoots.push(found.root);
     }

@@ -20,7 +20,7 @@ export function normalizeSegments(p: string): string {
 
 /** Whether `file` is `dir` or below it ('.' contains every relative path). */
 export function isInside(file: string, dir: string): boolean {
-  if (dir === '.') return !file.startsWith('../');
+  if (dir === '.') return file !== '..' && !file.startsWith('../');
   return file === dir || file.startsWith(dir + '/');
 }
 

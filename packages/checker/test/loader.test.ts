@@ -66,6 +66,69 @@ describe('loader (pre-commit runs)', () => {
   });
 });
 
+describe('loader (project roots without conf.py: the topmost index.rst with a toctree)', () => {
+  // As in ../shared/corpus/: no conf.py, and sub-folders have index.rst toctrees of their own. The root
+  // is found by the folders on disk, whatever the command line names and wherever docdrift runs.
+  const repo = (): string =>
+    tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'docs/api-ref/source/index.rst': page('API', '.. toctree::\n\n   sub/index\n   appendix/index'),
+      'docs/api-ref/source/sub/index.rst': page('Sub', '.. toctree::\n\n   call'),
+      'docs/api-ref/source/sub/call.rst': page('Call', 'See :ref:`codes` and :ref:`no_such_label`.'),
+      'docs/api-ref/source/appendix/index.rst': page('Appendix', '.. toctree::\n\n   codes'),
+      'docs/api-ref/source/appendix/codes.rst': page('Codes', '.. _codes:\n\nCodes.'),
+    });
+  const brokenRefs = (stdout: string): string[] => stdout.split('\n').filter((l) => l.includes('[broken-ref]'));
+
+  it('a folder argument outside cwd (docdrift ../repo/docs) finds the topmost root, not each sub-folder', async () => {
+    const d = repo();
+    const cwd = join(d, '.git'); // any folder beside the tree, so that every path starts with ../
+    const r = await loadInput({ cwd, paths: ['../docs'], config: {} });
+    expect(r.input.projects).toEqual([{ root: '../docs/api-ref/source', source: 'toctree', complete: true }]);
+    const out = await run(['-f', 'compact', '../docs'], cwd);
+    expect(brokenRefs(out.stdout)).toEqual([
+      "../docs/api-ref/source/sub/call.rst:4:22: error :ref: to undefined label `no_such_label` (no such label in project `../docs/api-ref/source`) [broken-ref]",
+    ]);
+  });
+
+  it('a sub-folder argument loads the rest of its project as context: a label elsewhere in it resolves', async () => {
+    const d = repo();
+    const r = await loadInput({ cwd: d, paths: ['docs/api-ref/source/sub'], config: {} });
+    expect(r.input.projects).toEqual([{ root: 'docs/api-ref/source', source: 'toctree', complete: true }]);
+    expect(r.input.files.map((f) => `${f.file}${f.check ? ' (checked)' : ''}`).sort()).toEqual([
+      'docs/api-ref/source/appendix/codes.rst',
+      'docs/api-ref/source/appendix/index.rst',
+      'docs/api-ref/source/index.rst',
+      'docs/api-ref/source/sub/call.rst (checked)',
+      'docs/api-ref/source/sub/index.rst (checked)',
+    ]);
+    const out = await run(['-f', 'compact', 'docs/api-ref/source/sub'], d);
+    expect(brokenRefs(out.stdout)).toEqual([
+      'docs/api-ref/source/sub/call.rst:4:22: error :ref: to undefined label `no_such_label` (no such label in project `docs/api-ref/source`) [broken-ref]',
+    ]);
+  });
+
+  it('a run inside a sub-folder of a project cannot see its whole label index, so broken-ref says nothing', async () => {
+    const d = repo();
+    const cwd = join(d, 'docs/api-ref/source/sub');
+    const r = await loadInput({ cwd, paths: [], config: {} });
+    expect(r.input.projects).toEqual([{ root: '.', source: 'toctree', complete: false }]);
+    const out = await run(['-f', 'compact'], cwd);
+    expect(brokenRefs(out.stdout)).toEqual([]);
+  });
+
+  it('the walk up ends at the repository top (.git): an index.rst above it is not the root', async () => {
+    const d = tree({
+      'index.rst': page('Outside', '.. toctree::\n\n   repo/docs/index'),
+      'repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'repo/docs/index.rst': page('Docs', '.. toctree::\n\n   a'),
+      'repo/docs/a.rst': page('A'),
+    });
+    const r = await loadInput({ cwd: join(d, 'repo'), paths: ['docs/a.rst'], config: {} });
+    expect(r.input.projects).toEqual([{ root: 'docs', source: 'toctree', complete: true }]);
+  });
+});
+
 describe.skipIf(process.platform === 'win32')('loader (symbolic links)', () => {
   // Sphinx follows symbolic links when it collects a project's pages, so a label defined in a linked
   // page or folder exists for its :ref:s; a folder walk that skipped links reported them broken.
