@@ -1,5 +1,5 @@
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { TypeInfo } from './type-info.js';
 
 /**
@@ -310,7 +310,9 @@ function declaredParameter(
   if (!mayBeDeclared(pc, callee.name)) return undefined;
   const variable = ASTUtils.findVariable(pc.sourceCode.getScope(callee), callee.name);
   const def = variable?.defs[0];
-  if (!def) return undefined;
+  // A parameter's definition node is its function (`function poll(wait, status) { wait(f, 500) }`):
+  // those parameters are the enclosing function's, not the callee's.
+  if (!def || def.type === TSESLint.Scope.DefinitionType.Parameter) return undefined;
   let fn: FunctionLike | undefined;
   const node = def.node;
   if (node.type === AST_NODE_TYPES.FunctionDeclaration) fn = node;

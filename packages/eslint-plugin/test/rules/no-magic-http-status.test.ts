@@ -2927,6 +2927,13 @@ const buckets = new Array(200).fill(0);`,
 const { send } = require('./lib');
 send(res, 404);`,
       },
+      {
+        name: 'a parameter of the enclosing function, whose own parameters are not the callee\'s',
+        filename: HSC,
+        code: `function poll(wait, status) {
+  wait(check, 500);
+}`,
+      },
     ],
     invalid: [
       {
