@@ -53,7 +53,8 @@ export const BUILT_IN_PROVIDERS: Readonly<Record<Provider, ProviderSpec>> = {
     module: 'http-status-codes',
     modules: ['http-status-codes'],
     binding: 'StatusCodes',
-    viaDefault: (local) => `${local}.StatusCodes`,
+    // The default export is the v1 constants object (`ACCEPTED`, …, `getStatusText`): no StatusCodes.
+    viaDefault: undefined,
     packageName: 'http-status-codes',
     valueType: 'enum',
     nestVersioned: false,

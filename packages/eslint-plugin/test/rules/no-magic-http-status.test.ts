@@ -1815,14 +1815,15 @@ res.status(StatusCodes.NOT_FOUND).send(getReasonPhrase(404));`,
         ],
       },
       {
-        name: 'uses a default import',
+        // http-status-codes' default export is its v1 constants object, without StatusCodes.
+        name: 'merges into a default import, which holds no StatusCodes',
         filename: HSC_JS,
         code: `import codes from 'http-status-codes';
-res.status(codes.StatusCodes.OK);
+res.status(codes.NOT_FOUND);
 res.status(404);`,
-        output: `import codes from 'http-status-codes';
-res.status(codes.StatusCodes.OK);
-res.status(codes.StatusCodes.NOT_FOUND);`,
+        output: `import codes, { StatusCodes } from 'http-status-codes';
+res.status(codes.NOT_FOUND);
+res.status(StatusCodes.NOT_FOUND);`,
         errors: [
           {
             messageId: 'magicStatus',
@@ -1830,7 +1831,7 @@ res.status(codes.StatusCodes.NOT_FOUND);`,
             column: 12,
             endLine: 3,
             endColumn: 15,
-            data: { detail: '404 (Not Found): use codes.StatusCodes.NOT_FOUND' },
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
           },
         ],
       },
@@ -2166,6 +2167,25 @@ res.status(Codes.CREATED);`,
         languageOptions: { parserOptions: { sourceType: 'script' } },
         errors: [
           { messageId: 'magicStatus', line: 2, column: 12, endLine: 2, endColumn: 15, data: { detail: '201 (Created): use Codes.CREATED' } },
+        ],
+      },
+      {
+        name: `require('…').default holds no StatusCodes: a require is added`,
+        filename: HSC_CJS,
+        code: `const codes = require('http-status-codes').default;
+res.status(404);`,
+        output: `const codes = require('http-status-codes').default;
+const { StatusCodes } = require('http-status-codes');
+res.status(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
         ],
       },
       {
