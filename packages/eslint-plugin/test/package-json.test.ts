@@ -36,6 +36,16 @@ describe('isRuntimeDependency', () => {
     expect(isRuntimeDependency(join(root, 'src/sub/deeper/g.ts'), 'http-status-codes')).toBe(false);
   });
 
+  it('looks past a package.json with neither a name nor dependencies (`{ "type": "module" }` in a sub-folder)', () => {
+    const root = tree({
+      'package.json': manifest({ 'http-status-codes': '^2.3.0' }),
+      'src/esm/package.json': JSON.stringify({ type: 'module' }),
+      'src/named/package.json': JSON.stringify({ name: 'named', type: 'module' }),
+    });
+    expect(isRuntimeDependency(join(root, 'src/esm/a.ts'), 'http-status-codes')).toBe(true);
+    expect(isRuntimeDependency(join(root, 'src/named/a.ts'), 'http-status-codes')).toBe(false);
+  });
+
   it('is false for a relative file name, and forgets what it knew when the caches are cleared', () => {
     const root = tree({ 'package.json': manifest({ 'http-status-codes': '^2.3.0' }) });
     expect(isRuntimeDependency('src/a.ts', 'http-status-codes')).toBe(false);

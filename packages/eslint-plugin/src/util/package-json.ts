@@ -45,6 +45,16 @@ function dependencyMap(manifest: JsonObject, ...fields: string[]): Map<string, s
   return out;
 }
 
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+/**
+ * Whether a `package.json` is a package's manifest: one with a `name` or dependencies. A sub-folder's
+ * `{ "type": "module" }` (which only sets how Node loads its files) is not, and the search goes on.
+ */
+function isManifest(json: JsonObject): boolean {
+  return typeof json['name'] === 'string' || DEPENDENCY_FIELDS.some((field) => isObject(json[field]));
+}
+
 // Caches live for the process: ESLint runs are short, and an editor restarts
 // its ESLint server when package.json changes.
 const manifestByDir = new Map<string, PackageManifest | null>();
@@ -78,7 +88,7 @@ export function nearestPackageJson(dir: string): PackageManifest | undefined {
     visited.push(current);
     const path = join(current, 'package.json');
     const json = readJson(path);
-    if (json) {
+    if (json && isManifest(json)) {
       found = {
         path,
         runtime: dependencyMap(json, 'dependencies', 'peerDependencies', 'optionalDependencies'),

@@ -2244,6 +2244,24 @@ res.status(StatusCodes.NOT_FOUND);`,
         ],
       },
       {
+        name: 'fix in a sub-folder whose package.json only sets the module type',
+        filename: deps('hsc/src/esm/app.ts'),
+        code: `res.status(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+
+res.status(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 1,
+            column: 12,
+            endLine: 1,
+            endColumn: 15,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
         name: 'suggestion in a source file when the provider is only a devDependency',
         filename: DEV,
         code: 'res.status(404);',
