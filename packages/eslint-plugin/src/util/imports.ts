@@ -366,16 +366,74 @@ export function importInsertion(sourceCode: Readonly<TSESLint.SourceCode>, info:
       if (last) return { at: last.range[1], text: `, ${binding}` };
     }
   }
-  const statement =
-    info.style === 'esm'
-      ? `import { ${binding} } from ${module}${info.semi}`
-      : `const { ${binding} } = require(${module})${info.semi}`;
-  const after = info.style === 'esm' ? info.lastImport : (info.lastRequire ?? info.lastImport);
-  if (after) return { at: after.range[1], text: `\n${statement}` };
-  const { lastDirective, firstStatement: first } = programStart(sourceCode.ast.body);
-  if (lastDirective) return { at: lastDirective.range[1], text: `\n${statement}` };
-  if (!first) return { at: 0, text: `${statement}\n` };
-  return { at: attachedStart(sourceCode, first), text: `${statement}\n\n` };
+  const statement = (semi: string): string =>
+    info.style === 'esm' ? `import { ${binding} } from ${module}${semi}` : `const { ${binding} } = require(${module})${semi}`;
+  const text = sourceCode.text;
+  let end = info.style === 'esm' ? info.lastImport : (info.lastRequire ?? info.lastImport);
+  let first: TSESTree.ProgramStatement | undefined;
+  if (!end) {
+    const start = programStart(sourceCode.ast.body);
+    end = start.lastDirective;
+    first = start.firstStatement;
+  }
+  if (end) {
+    // After the statement and the comments on its line (`// eslint-disable-line` stays with its line).
+    const next = codeAfter(text, end.range[1]);
+    const sameLine = next.lineEnd === undefined && next.code !== -1;
+    const at = next.lineEnd ?? (next.code === -1 ? text.length : end.range[1]);
+    return { at, text: `\n${statement(semicolonBefore(info.semi, text, next.code, sameLine))}${sameLine ? '\n' : ''}` };
+  }
+  if (!first) return { at: 0, text: `${statement(info.semi)}\n` };
+  const at = attachedStart(sourceCode, first);
+  return { at, text: `${statement(semicolonBefore(info.semi, text, codeAfter(text, at).code, false))}\n\n` };
+}
+
+/** Characters that continue an expression onto the next line: a statement starting with one needs a `;` before it. */
+const CONTINUES_EXPRESSION = new Set(['(', '[', '`', '+', '-', '/']);
+
+/**
+ * The end of a new statement followed by the code at `code` (-1: none): the file's `semi`, or a `;`
+ * where a file without semicolons would need one (`require(…)` then `(async () => …)()` on the next
+ * line would call what `require` returns; any code on the same line).
+ */
+function semicolonBefore(semi: string, text: string, code: number, sameLine: boolean): string {
+  if (semi !== '' || code === -1) return semi;
+  return sameLine || CONTINUES_EXPRESSION.has(text.charAt(code)) ? ';' : semi;
+}
+
+function isLineTerminator(c: string): boolean {
+  return c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+}
+
+/**
+ * From `from`, between statements: the offset of the next code (-1: none), skipping white space and
+ * comments, and the offset of the end of `from`'s line when only white space and comments come
+ * before it (`undefined` when code follows on the same line, or a block comment runs onto the next).
+ */
+function codeAfter(text: string, from: number): { code: number; lineEnd: number | undefined } {
+  let lineEnd: number | undefined;
+  let sameLine = true;
+  let i = from;
+  while (i < text.length) {
+    const c = text.charAt(i);
+    if (isLineTerminator(c)) {
+      if (sameLine) lineEnd = i;
+      sameLine = false;
+      i++;
+    } else if (c === ' ' || c === '\t' || c === '\v' || c === '\f' || c === '\u00a0' || c === '\ufeff') {
+      i++;
+    } else if (c === '/' && text.charAt(i + 1) === '/') {
+      while (i < text.length && !isLineTerminator(text.charAt(i))) i++;
+    } else if (c === '/' && text.charAt(i + 1) === '*') {
+      const close = text.indexOf('*/', i + 2);
+      const stop = close === -1 ? text.length : close + 2;
+      if (sameLine && /[\n\r\u2028\u2029]/.test(text.slice(i, stop))) sameLine = false;
+      i = stop;
+    } else {
+      return { code: i, lineEnd };
+    }
+  }
+  return { code: -1, lineEnd };
 }
 
 /**

@@ -2003,6 +2003,25 @@ process.exitCode = res.status === StatusCodes.OK ? 0 : 1;`,
         ],
       },
       {
+        name: 'goes after the comments on the last import\'s line, which stay with it',
+        filename: HSC,
+        code: `import legacy from './legacy'; // kept for v1 clients
+res.status(404);`,
+        output: `import legacy from './legacy'; // kept for v1 clients
+import { StatusCodes } from 'http-status-codes';
+res.status(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
         name: `goes after a 'use client' directive`,
         filename: HSC,
         code: `'use client';
@@ -2184,6 +2203,79 @@ res.status(StatusCodes.NOT_FOUND);`,
             column: 12,
             endLine: 2,
             endColumn: 15,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'no semicolons: a require above a first statement that opens with ( ends with one',
+        filename: HSC_CJS,
+        code: `(async () => {
+  await main()
+})()
+
+function main() { res.sendStatus(404) }
+module.exports = main`,
+        output: `const { StatusCodes } = require('http-status-codes');
+
+(async () => {
+  await main()
+})()
+
+function main() { res.sendStatus(StatusCodes.NOT_FOUND) }
+module.exports = main`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 5,
+            column: 34,
+            endLine: 5,
+            endColumn: 37,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: `no semicolons: a require after 'use strict' followed by ;( on its line ends with one`,
+        filename: HSC_CJS,
+        code: `'use strict'
+;(async () => {
+  res.sendStatus(404)
+})()`,
+        output: `'use strict'
+;
+const { StatusCodes } = require('http-status-codes');
+(async () => {
+  res.sendStatus(StatusCodes.NOT_FOUND)
+})()`,
+        languageOptions: { parserOptions: { sourceType: 'script' } },
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 18,
+            endLine: 3,
+            endColumn: 21,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'no semicolons: a require after the last require followed by [ ends with one',
+        filename: HSC_CJS,
+        code: `const express = require('express')
+;[404].forEach((code) => res.sendStatus(404))`,
+        output: `const express = require('express')
+;
+const { StatusCodes } = require('http-status-codes');
+[404].forEach((code) => res.sendStatus(StatusCodes.NOT_FOUND))`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 41,
+            endLine: 2,
+            endColumn: 44,
             data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
           },
         ],
