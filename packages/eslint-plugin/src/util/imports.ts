@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ProviderSpec } from './providers.js';
 
@@ -314,7 +314,22 @@ export function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
   return !variable || variable.defs.length === 0;
 }
 
-/** Comments directly above `statement` (no blank line between), which stay attached to it. */
+/**
+ * Comments that belong to the file rather than to its first statement: pragmas that tools read only
+ * above the first statement (`// @ts-nocheck`, `@jsxImportSource`, `@flow`, test-environment
+ * docblocks) and licence banners (`/*!`, `@license`, `Copyright`, SPDX).
+ */
+const FILE_COMMENT =
+  /@(?:ts-nocheck|ts-check|jsx|jsxImportSource|jsxRuntime|jsxFrag|flow|noflow|format|prettier|license|preserve|jest-environment|vitest-environment)\b|\bcopyright\b|SPDX-License-Identifier/i;
+
+function isFileComment(comment: TSESTree.Comment): boolean {
+  return (comment.type === AST_TOKEN_TYPES.Block && comment.value.startsWith('!')) || FILE_COMMENT.test(comment.value);
+}
+
+/**
+ * Comments directly above `statement` (no blank line between), which stay attached to it; the
+ * comments of the file (`isFileComment`) and those above them stay first.
+ */
 function attachedStart(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node): number {
   // The first statement's leading comments open the comment list: no token store needed.
   const comments = sourceCode.ast.comments ?? [];
@@ -324,7 +339,7 @@ function attachedStart(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSE
   let line = statement.loc.start.line;
   for (let i = before - 1; i >= 0; i--) {
     const c = comments[i];
-    if (!c || c.loc.end.line < line - 1 || (c.type as string) === 'Shebang') break;
+    if (!c || c.loc.end.line < line - 1 || (c.type as string) === 'Shebang' || isFileComment(c)) break;
     start = c.range[0];
     line = c.loc.start.line;
   }

@@ -1990,6 +1990,54 @@ export const notFound = (res) => res.sendStatus(StatusCodes.NOT_FOUND);`,
         ],
       },
       {
+        name: 'keeps a // @ts-nocheck pragma first (TypeScript reads it only above the first statement)',
+        filename: HSC,
+        code: `// @ts-nocheck
+res.status(404);`,
+        output: `// @ts-nocheck
+import { StatusCodes } from 'http-status-codes';
+
+res.status(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 15,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'keeps a JSX pragma and a licence banner first, a doc comment attached',
+        filename: HSC,
+        code: `/*! (c) ACME, MIT licence */
+/**
+ * @jsxImportSource preact
+ */
+/** Answers 404. */
+export const notFound = (res) => res.sendStatus(404);`,
+        output: `/*! (c) ACME, MIT licence */
+/**
+ * @jsxImportSource preact
+ */
+import { StatusCodes } from 'http-status-codes';
+
+/** Answers 404. */
+export const notFound = (res) => res.sendStatus(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 6,
+            column: 49,
+            endLine: 6,
+            endColumn: 52,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
         name: 'keeps a shebang first',
         filename: HSC,
         code: `#!/usr/bin/env node
