@@ -62,6 +62,20 @@ const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 const MATCHERS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'eq']);
 /** Assertion functions taking (actual, expected) in either order (node:assert, chai assert, tap, ava). */
 const ASSERT_FUNCTIONS = new Set(['equal', 'strictEqual', 'notEqual', 'notStrictEqual', 'deepEqual', 'deepStrictEqual', 'is', 'not']);
+/** Mock assertions on the arguments of a call (jest, vitest, sinon-chai). */
+const MOCK_CALL_MATCHERS = new Set([
+  'toHaveBeenCalledWith',
+  'toBeCalledWith',
+  'toHaveBeenLastCalledWith',
+  'lastCalledWith',
+  'toHaveBeenNthCalledWith',
+  'nthCalledWith',
+  'toHaveBeenCalledExactlyOnceWith',
+  'calledWith',
+  'calledWithExactly',
+  'calledOnceWith',
+  'calledOnceWithExactly',
+]);
 const HTTP_ERROR_FACTORIES = new Set(['createError', 'createHttpError']);
 const HONO_METHODS = new Set(['json', 'text', 'body', 'html', 'newResponse']);
 const HONO_CONTEXTS = new Set(['c', 'ctx', 'context']);
@@ -367,25 +381,9 @@ function callArgument(
     const method = propertyName(callee);
     if (method === undefined) return undefined;
     const object = callee.object;
+    const setter = statusMethodArgument(method, object, index);
+    if (setter !== NOT_A_SETTER) return setter;
     switch (method) {
-      case 'status':
-      case 'sendStatus':
-      case 'writeHead':
-        return index === 0 ? 'number' : undefined;
-      case 'code':
-        // Fastify `reply.code(404)`; other `.code()` methods are not statuses.
-        return index === 0 && /(?:reply|res|resp|response)$/i.test(lastName(object) ?? '')
-          ? 'number'
-          : undefined;
-      case 'redirect':
-        // Express `res.redirect(301, url)`; `Response.redirect(url, 301)`, Next `NextResponse.redirect(url, 308)`.
-        return index <= 1 ? 'number' : undefined;
-      case 'throw':
-        // Koa `ctx.throw(404, msg)` or `ctx.throw(msg, 404)`.
-        return index <= 1 ? 'number' : undefined;
-      case 'assert':
-        // Koa `ctx.assert(value, 401, msg)`.
-        return index === 1 && /(?:ctx|context)$/i.test(lastName(object) ?? '') ? 'number' : undefined;
       case 'expect': {
         // supertest `request(app).get('/').expect(200)`.
         return index === 0 && !isNew ? 'number' : undefined;
@@ -404,11 +402,6 @@ function callArgument(
       default:
         break;
     }
-    if (HTTP_ERROR_FACTORIES.has(method)) return 'number';
-    if (HONO_METHODS.has(method)) {
-      // Hono `c.json(body, 404)`: typed as a union of status literals.
-      return index === 1 && HONO_CONTEXTS.has(lastName(object) ?? '') ? 'literal' : undefined;
-    }
     if (MATCHERS.has(method) && index === 0) {
       const subject = expectSubject(callee);
       if (subject !== undefined && subject.type !== AST_NODE_TYPES.SpreadElement && isStatusExpression(subject, pc)) {
@@ -416,6 +409,7 @@ function callArgument(
       }
     }
     if (ASSERT_FUNCTIONS.has(method)) return assertArgument(call, index, pc);
+    if (MOCK_CALL_MATCHERS.has(method)) return mockCallArgument(callee, method, index);
     return undefined;
   }
 
@@ -437,6 +431,63 @@ function callArgument(
     return declaredParameter(callee, index, false, pc);
   }
   return undefined;
+}
+
+/** `statusMethodArgument`'s answer for a method that sets no status. */
+const NOT_A_SETTER = 'not a setter';
+
+/**
+ * Whether argument `index` of a call of the status-setting method `method` on `object` is a
+ * status, and with which safety: `undefined` for its other arguments (or a receiver that does not
+ * fit), `NOT_A_SETTER` for a method that sets no status.
+ */
+function statusMethodArgument(method: string, object: Expr, index: number): Safety | undefined | typeof NOT_A_SETTER {
+  switch (method) {
+    case 'status':
+    case 'sendStatus':
+    case 'writeHead':
+      return index === 0 ? 'number' : undefined;
+    case 'code':
+      // Fastify `reply.code(404)`; other `.code()` methods are not statuses.
+      return index === 0 && /(?:reply|res|resp|response)$/i.test(lastName(object) ?? '')
+        ? 'number'
+        : undefined;
+    case 'redirect':
+      // Express `res.redirect(301, url)`; `Response.redirect(url, 301)`, Next `NextResponse.redirect(url, 308)`.
+      return index <= 1 ? 'number' : undefined;
+    case 'throw':
+      // Koa `ctx.throw(404, msg)` or `ctx.throw(msg, 404)`.
+      return index <= 1 ? 'number' : undefined;
+    case 'assert':
+      // Koa `ctx.assert(value, 401, msg)`.
+      return index === 1 && /(?:ctx|context)$/i.test(lastName(object) ?? '') ? 'number' : undefined;
+    default:
+      break;
+  }
+  if (HTTP_ERROR_FACTORIES.has(method)) return 'number';
+  if (HONO_METHODS.has(method)) {
+    // Hono `c.json(body, 404)`: typed as a union of status literals.
+    return index === 1 && HONO_CONTEXTS.has(lastName(object) ?? '') ? 'literal' : undefined;
+  }
+  return NOT_A_SETTER;
+}
+
+/**
+ * A mock assertion on a status-setting method: `expect(res.status).toHaveBeenCalledWith(404)`,
+ * `expect(reply.code).toHaveBeenNthCalledWith(2, 201)` (the status follows the call's index),
+ * sinon-chai's `expect(res.status).to.have.been.calledWith(404)`. The subject must be a member
+ * `statusMethodArgument` accepts, so `expect(setTimeout).toHaveBeenCalledWith(f, 500)` is not one.
+ */
+function mockCallArgument(matcher: TSESTree.MemberExpression, method: string, index: number): Safety | undefined {
+  const argument = method === 'toHaveBeenNthCalledWith' || method === 'nthCalledWith' ? index - 1 : index;
+  if (argument < 0) return undefined;
+  const subject = expectSubject(matcher);
+  if (subject?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const spied = propertyName(subject);
+  if (spied === undefined) return undefined;
+  const safety = statusMethodArgument(spied, subject.object, argument);
+  // The matchers take any arguments: a `number` constant fits even where the method wants a literal.
+  return safety === undefined || safety === NOT_A_SETTER ? undefined : 'number';
 }
 
 /** `assert.strictEqual(res.statusCode, 404)` and `assert.equal(404, res.status)`. */

@@ -1338,6 +1338,186 @@ await request(app).get('/missing').expect(StatusCodes.NOT_FOUND, { error: 'missi
           },
         ],
       },
+      {
+        name: 'mock assertion expect(res.status).toHaveBeenCalledWith(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toHaveBeenCalledWith(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toHaveBeenCalledWith(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 41,
+            endLine: 2,
+            endColumn: 44,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'mock assertion expect(res.status).toBeCalledWith(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toBeCalledWith(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toBeCalledWith(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 35,
+            endLine: 2,
+            endColumn: 38,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'mock assertion expect(res.status).toHaveBeenLastCalledWith(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toHaveBeenLastCalledWith(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toHaveBeenLastCalledWith(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 45,
+            endLine: 2,
+            endColumn: 48,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'mock assertion expect(res.status).not.toHaveBeenCalledWith(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).not.toHaveBeenCalledWith(500);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).not.toHaveBeenCalledWith(StatusCodes.INTERNAL_SERVER_ERROR);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 45,
+            endLine: 2,
+            endColumn: 48,
+            data: { detail: '500 (Internal Server Error): use StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'mock assertion expect(res.status).toHaveBeenNthCalledWith(i, n): the status follows the index',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toHaveBeenNthCalledWith(2, 404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).toHaveBeenNthCalledWith(2, StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 47,
+            endLine: 2,
+            endColumn: 50,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'mock assertion expect(res.sendStatus).toHaveBeenCalledWith(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.sendStatus).toHaveBeenCalledWith(500);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.sendStatus).toHaveBeenCalledWith(StatusCodes.INTERNAL_SERVER_ERROR);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 45,
+            endLine: 2,
+            endColumn: 48,
+            data: { detail: '500 (Internal Server Error): use StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'mock assertion expect(reply.code).toHaveBeenCalledWith(n) (Fastify)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(reply.code).toHaveBeenCalledWith(201);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(reply.code).toHaveBeenCalledWith(StatusCodes.CREATED);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 41,
+            endLine: 2,
+            endColumn: 44,
+            data: { detail: '201 (Created): use StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'mock assertion expect(res.writeHead).toHaveBeenCalledWith(n, headers)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.writeHead).toHaveBeenCalledWith(404, { 'content-type': 'text/plain' });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.writeHead).toHaveBeenCalledWith(StatusCodes.NOT_FOUND, { 'content-type': 'text/plain' });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 44,
+            endLine: 2,
+            endColumn: 47,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'mock assertion on a Hono context: expect(c.json).toHaveBeenCalledWith(body, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(c.json).toHaveBeenCalledWith({ error: "missing" }, 404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(c.json).toHaveBeenCalledWith({ error: "missing" }, StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 59,
+            endLine: 2,
+            endColumn: 62,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'sinon-chai expect(res.status).to.have.been.calledWith(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).to.have.been.calledWith(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+expect(res.status).to.have.been.calledWith(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 44,
+            endLine: 2,
+            endColumn: 47,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
     ],
   });
 });
@@ -1543,6 +1723,13 @@ assert.equal(items.length, 200);`,
       { name: 'PDFKit doc.text(x, 200, 300)', code: `doc.text('Invoice', 200, 300);` },
       { name: 'canvas ctx.fillText', code: `ctx.fillText('Total', 200, 300);` },
       { name: '.code(n) on something that is not a reply', code: 'editor.code(404);' },
+      { name: 'a mock assertion on a function that is not status-setting', code: 'expect(setTimeout).toHaveBeenCalledWith(fn, 500);' },
+      { name: 'a mock assertion on a plain function', code: 'expect(resize).toHaveBeenCalledWith(400);' },
+      { name: 'a mock assertion on .code of something that is not a reply', code: 'expect(editor.code).toHaveBeenCalledWith(404);' },
+      { name: 'a mock assertion on another method of res', code: 'expect(res.setTimeout).toHaveBeenCalledWith(500);' },
+      { name: 'the call index of toHaveBeenNthCalledWith', code: 'expect(res.status).toHaveBeenNthCalledWith(200, value);' },
+      { name: 'a mock matcher outside an expect chain', code: 'spy.toHaveBeenCalledWith(404);' },
+      { name: 'a mock count on a status method', code: 'expect(res.status).toHaveBeenCalledTimes(200);' },
       { name: 'ctx.assert with the number elsewhere', code: `ctx.assert(404, 'value');` },
       { name: 'the number as a test of ?:', code: 'res.status(500 ? a : b);' },
       {
