@@ -76,6 +76,20 @@ const MOCK_CALL_MATCHERS = new Set([
   'calledOnceWith',
   'calledOnceWithExactly',
 ]);
+/** axios-mock-adapter's request handlers, whose `.reply(status, …)` answers the request. */
+const MOCK_ADAPTER_HANDLERS = new Set([
+  'onGet',
+  'onPost',
+  'onPut',
+  'onPatch',
+  'onDelete',
+  'onHead',
+  'onOptions',
+  'onAny',
+  'onList',
+  'onLink',
+  'onUnlink',
+]);
 const HTTP_ERROR_FACTORIES = new Set(['createError', 'createHttpError']);
 const HONO_METHODS = new Set(['json', 'text', 'body', 'html', 'newResponse']);
 const HONO_CONTEXTS = new Set(['c', 'ctx', 'context']);
@@ -384,6 +398,10 @@ function callArgument(
     const setter = statusMethodArgument(method, object, index);
     if (setter !== NOT_A_SETTER) return setter;
     switch (method) {
+      case 'reply':
+      case 'replyOnce':
+        // nock `nock(url).get(path).reply(404, body)`, axios-mock-adapter `mock.onGet(path).reply(500)`.
+        return index === 0 && isMockedRequest(object) ? 'number' : undefined;
       case 'expect': {
         // supertest `request(app).get('/').expect(200)`.
         return index === 0 && !isNew ? 'number' : undefined;
@@ -431,6 +449,25 @@ function callArgument(
     return declaredParameter(callee, index, false, pc);
   }
   return undefined;
+}
+
+/**
+ * Whether `.reply()` on `object` answers a mocked HTTP request: a chain that starts at a
+ * `nock(url)` call (`nock(url).get(path).query(q).reply(…)`), or the call of an axios-mock-adapter
+ * handler (`mock.onGet(path)`, `.onAny()`, …) or an `.intercept(…)` (undici's `MockPool`, nock).
+ * A nock scope kept in a variable (`scope.get(path).reply(…)`) is not followed.
+ */
+function isMockedRequest(object: Expr): boolean {
+  let n = skipTypeWrappers(object);
+  while (n.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTypeWrappers(n.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'nock';
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = propertyName(callee);
+    if (name !== undefined && (name === 'intercept' || MOCK_ADAPTER_HANDLERS.has(name))) return true;
+    n = skipTypeWrappers(callee.object);
+  }
+  return false;
 }
 
 /** `statusMethodArgument`'s answer for a method that sets no status. */

@@ -546,6 +546,157 @@ throw new HTTPException(StatusCodes.UNAUTHORIZED, { message: 'log in' });`,
   });
 });
 
+describe("mocked HTTP requests (nock, axios-mock-adapter, undici)", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [
+      { name: '.reply(n) on something that is not a mocked request', code: 'bot.reply(404);' },
+      { name: 'ctx.reply(n) (a chat bot)', code: 'ctx.reply(500);' },
+      { name: 'a nock scope kept in a variable is not followed', code: "scope.get('/users').reply(404);" },
+      { name: '.reply on a chain that does not start at nock()', code: "client.get('/users').reply(404);" },
+      { name: 'a delay in a nock chain', code: "nock(baseUrl).get('/users').delay(500).replyWithError('timeout');" },
+      { name: 'a timeout in an axios-mock-adapter matcher', code: "mock.onGet('/users', { timeout: 500 }).networkError();" },
+      { name: 'the status returned from a reply callback is not followed', code: "mock.onGet('/users').reply(() => [404, body]);" },
+      { name: 'a later argument of .reply', code: "nock(baseUrl).get('/users').reply(status, 200);" },
+    ],
+    invalid: [
+      {
+        name: 'nock(url).get(path).reply(n, body)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+nock('https://api.example.com').get('/users/1').reply(404, { error: 'missing' });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+nock('https://api.example.com').get('/users/1').reply(StatusCodes.NOT_FOUND, { error: 'missing' });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 55,
+            endLine: 2,
+            endColumn: 58,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'a nock chain over several lines',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+nock(baseUrl)
+  .post('/users')
+  .query(true)
+  .times(2)
+  .reply(201, user);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+nock(baseUrl)
+  .post('/users')
+  .query(true)
+  .times(2)
+  .reply(StatusCodes.CREATED, user);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 6,
+            column: 10,
+            endLine: 6,
+            endColumn: 13,
+            data: { detail: '201 (Created): use StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'nock(url).intercept(path, method).reply(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+nock(baseUrl).intercept('/users', 'DELETE').reply(500);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+nock(baseUrl).intercept('/users', 'DELETE').reply(StatusCodes.INTERNAL_SERVER_ERROR);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 51,
+            endLine: 2,
+            endColumn: 54,
+            data: { detail: '500 (Internal Server Error): use StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'axios-mock-adapter mock.onGet(path).reply(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+mock.onGet('/users').reply(500);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+mock.onGet('/users').reply(StatusCodes.INTERNAL_SERVER_ERROR);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 28,
+            endLine: 2,
+            endColumn: 31,
+            data: { detail: '500 (Internal Server Error): use StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'axios-mock-adapter mock.onPost(path, body).replyOnce(n, data)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+mock.onPost('/users', { name: 'Ada' }).replyOnce(201, { id: 1 });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+mock.onPost('/users', { name: 'Ada' }).replyOnce(StatusCodes.CREATED, { id: 1 });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 50,
+            endLine: 2,
+            endColumn: 53,
+            data: { detail: '201 (Created): use StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'axios-mock-adapter mock.onAny().reply(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+mock.onAny().reply(503);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+mock.onAny().reply(StatusCodes.SERVICE_UNAVAILABLE);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 20,
+            endLine: 2,
+            endColumn: 23,
+            data: { detail: '503 (Service Unavailable): use StatusCodes.SERVICE_UNAVAILABLE' },
+          },
+        ],
+      },
+      {
+        name: 'undici mockPool.intercept(options).reply(n, body)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+mockPool.intercept({ path: '/users/1', method: 'GET' }).reply(404, 'missing');`,
+        output: `import { StatusCodes } from 'http-status-codes';
+mockPool.intercept({ path: '/users/1', method: 'GET' }).reply(StatusCodes.NOT_FOUND, 'missing');`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 63,
+            endLine: 2,
+            endColumn: 66,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+    ],
+  });
+});
+
 describe("assignments, declarations and properties", () => {
   ruleTester.run('no-magic-http-status', rule, {
     valid: [],
