@@ -470,6 +470,11 @@ function isMockedRequest(object: Expr): boolean {
   return false;
 }
 
+/** A receiver named like a Koa context: `ctx`, `context`, `this.ctx` (Egg), `koaCtx`. */
+function isKoaContext(object: Expr): boolean {
+  return /(?:ctx|context)$/i.test(lastName(object) ?? '');
+}
+
 /** `statusMethodArgument`'s answer for a method that sets no status. */
 const NOT_A_SETTER = 'not a setter';
 
@@ -493,11 +498,11 @@ function statusMethodArgument(method: string, object: Expr, index: number): Safe
       // Express `res.redirect(301, url)`; `Response.redirect(url, 301)`, Next `NextResponse.redirect(url, 308)`.
       return index <= 1 ? 'number' : undefined;
     case 'throw':
-      // Koa `ctx.throw(404, msg)` or `ctx.throw(msg, 404)`.
-      return index <= 1 ? 'number' : undefined;
+      // Koa `ctx.throw(404, msg)` or `ctx.throw(msg, 404)`; not a generator's `gen.throw(err)`.
+      return index <= 1 && isKoaContext(object) ? 'number' : undefined;
     case 'assert':
       // Koa `ctx.assert(value, 401, msg)`.
-      return index === 1 && /(?:ctx|context)$/i.test(lastName(object) ?? '') ? 'number' : undefined;
+      return index === 1 && isKoaContext(object) ? 'number' : undefined;
     default:
       break;
   }

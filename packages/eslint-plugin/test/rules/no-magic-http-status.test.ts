@@ -215,6 +215,42 @@ ctx.throw('no such user', StatusCodes.NOT_FOUND);`,
         ],
       },
       {
+        name: 'Koa context.throw(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+context.throw(403);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+context.throw(StatusCodes.FORBIDDEN);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 15,
+            endLine: 2,
+            endColumn: 18,
+            data: { detail: '403 (Forbidden): use StatusCodes.FORBIDDEN' },
+          },
+        ],
+      },
+      {
+        name: 'Egg this.ctx.throw(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+this.ctx.throw(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+this.ctx.throw(StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 16,
+            endLine: 2,
+            endColumn: 19,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
         name: 'Koa ctx.assert(value, n, message)',
         filename: HSC,
         code: `import { StatusCodes } from 'http-status-codes';
@@ -1882,6 +1918,10 @@ assert.equal(items.length, 200);`,
       { name: 'a mock matcher outside an expect chain', code: 'spy.toHaveBeenCalledWith(404);' },
       { name: 'a mock count on a status method', code: 'expect(res.status).toHaveBeenCalledTimes(200);' },
       { name: 'ctx.assert with the number elsewhere', code: `ctx.assert(404, 'value');` },
+      { name: "a generator's gen.throw(n)", code: 'gen.throw(500);' },
+      { name: "an iterator's iterator.throw(n)", code: 'iterator.throw(404);' },
+      { name: 'this.throw(n) (Koa 1 generator middleware is not recognised)', code: 'this.throw(404);' },
+      { name: 'a mock assertion on a throw method that is not a Koa context', code: 'expect(gen.throw).toHaveBeenCalledWith(500);' },
       { name: 'the number as a test of ?:', code: 'res.status(500 ? a : b);' },
       {
         name: 'a constant already',
