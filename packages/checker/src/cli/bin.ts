@@ -3,7 +3,9 @@
 // CommonJS entry starts ~10 ms sooner than an ES module one (Node's ES module loader is not needed).
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { reasonOf } from './errors.js';
 import { compileCacheDir, loadBundle, runKind } from './load.js';
+import { guardStream } from './stdout.js';
 import type * as Main from './main.js';
 
 // Peak memory: by default V8 lets a big run's garbage (a parse tree per page, dead once the page's
@@ -16,10 +18,16 @@ if (!/heap-growing-percent/.test(`${process.execArgv.join(' ')} ${process.env['N
   setFlagsFromString('--heap-growing-percent=30');
 }
 
-// `docdrift … | head` closes the pipe early: stop quietly instead of crashing.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+// `docdrift … | head` closes the pipe early: the rest of the report is dropped, quietly, and the exit
+// code still says what the run found. Any other failure to write the report (a full disk) is said
+// once on stderr and makes the exit code 2.
+let stdoutFailed = false;
+const stderr = guardStream(process.stderr);
+const stdout = guardStream(process.stdout, (e) => {
+  if (e.code === 'EPIPE') return;
+  stdoutFailed = true;
+  process.exitCode = 2;
+  stderr.write(`docdrift: cannot write the report to stdout: ${reasonOf(e)}\n`);
 });
 async function run(): Promise<void> {
   // The CLI itself is one CommonJS bundle (scripts/bundle.mjs), loaded with a code cache (load.ts).
@@ -35,7 +43,8 @@ async function run(): Promise<void> {
   const { main } = loaded.exports as typeof Main;
   let checked = false;
   try {
-    process.exitCode = await main({ argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, onCheck: () => (checked = true) });
+    const code = await main({ argv: process.argv.slice(2), cwd: process.cwd(), stdout, stderr, onCheck: () => (checked = true) });
+    process.exitCode = stdoutFailed ? 2 : code;
   } catch (e) {
     // A failure of docdrift itself is exit 2, never 1 (which means "findings").
     process.stderr.write(`docdrift: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
@@ -48,7 +57,7 @@ async function run(): Promise<void> {
   // had scheduled and closed handles, ~10 ms of a one-page run. Only once stdout and stderr hold no
   // unwritten output: a write to a pipe can stay pending (on POSIX, when the reader is slower than
   // the report; Node documents pipes as asynchronous there), and then the natural exit waits for it.
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+  if ((process.stdout.writableLength === 0 || stdout.failure !== undefined) && process.stderr.writableLength === 0) process.exit();
 }
 // Not top-level await: the bundle of this file is CommonJS.
 void run();
