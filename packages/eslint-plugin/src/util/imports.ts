@@ -384,6 +384,7 @@ export function importInsertion(sourceCode: Readonly<TSESLint.SourceCode>, info:
   const statement = (semi: string): string =>
     info.style === 'esm' ? `import { ${binding} } from ${module}${semi}` : `const { ${binding} } = require(${module})${semi}`;
   const text = sourceCode.text;
+  const eol = lineBreakOf(text);
   let end = info.style === 'esm' ? info.lastImport : (info.lastRequire ?? info.lastImport);
   let first: TSESTree.ProgramStatement | undefined;
   if (!end) {
@@ -396,11 +397,17 @@ export function importInsertion(sourceCode: Readonly<TSESLint.SourceCode>, info:
     const next = codeAfter(text, end.range[1]);
     const sameLine = next.lineEnd === undefined && next.code !== -1;
     const at = next.lineEnd ?? (next.code === -1 ? text.length : end.range[1]);
-    return { at, text: `\n${statement(semicolonBefore(info.semi, text, next.code, sameLine))}${sameLine ? '\n' : ''}` };
+    return { at, text: `${eol}${statement(semicolonBefore(info.semi, text, next.code, sameLine))}${sameLine ? eol : ''}` };
   }
-  if (!first) return { at: 0, text: `${statement(info.semi)}\n` };
+  if (!first) return { at: 0, text: `${statement(info.semi)}${eol}` };
   const at = attachedStart(sourceCode, first);
-  return { at, text: `${statement(semicolonBefore(info.semi, text, codeAfter(text, at).code, false))}\n\n` };
+  return { at, text: `${statement(semicolonBefore(info.semi, text, codeAfter(text, at).code, false))}${eol}${eol}` };
+}
+
+/** The file's line break, that of its first line (`\r\n`, `\n` or `\r`); `\n` in a file of one line. */
+function lineBreakOf(text: string): string {
+  const match = /\r\n?|\n/.exec(text);
+  return match ? match[0] : '\n';
 }
 
 /** Characters that continue an expression onto the next line: a statement starting with one needs a `;` before it. */

@@ -2519,6 +2519,147 @@ http.createServer((req, res) => {
   });
 });
 
+describe("imports: the file's line endings", () => {
+  /** A file's lines joined with CRLF. */
+  const crlf = (...lines: string[]): string => lines.join('\r\n');
+
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'CRLF: adds the import at the top with CRLF line breaks',
+        filename: HSC,
+        code: crlf('export function notFound(res) {', '  res.status(404).end();', '}', ''),
+        output: crlf(
+          "import { StatusCodes } from 'http-status-codes';",
+          '',
+          'export function notFound(res) {',
+          '  res.status(StatusCodes.NOT_FOUND).end();',
+          '}',
+          '',
+        ),
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 14,
+            endLine: 2,
+            endColumn: 17,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'CRLF: adds the import after the last import with a CRLF line break',
+        filename: HSC,
+        code: crlf(
+          "import express from 'express';",
+          "import { db } from './db.js';",
+          '',
+          'export const app = express();',
+          'app.use((req, res) => res.sendStatus(404));',
+          '',
+        ),
+        output: crlf(
+          "import express from 'express';",
+          "import { db } from './db.js';",
+          "import { StatusCodes } from 'http-status-codes';",
+          '',
+          'export const app = express();',
+          'app.use((req, res) => res.sendStatus(StatusCodes.NOT_FOUND));',
+          '',
+        ),
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 5,
+            column: 38,
+            endLine: 5,
+            endColumn: 41,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'CRLF: adds the require after the last require with a CRLF line break',
+        filename: HSC_CJS,
+        code: crlf(
+          "'use strict';",
+          "const express = require('express');",
+          '',
+          'module.exports = (req, res) => {',
+          '  res.statusCode = 500;',
+          '};',
+          '',
+        ),
+        output: crlf(
+          "'use strict';",
+          "const express = require('express');",
+          "const { StatusCodes } = require('http-status-codes');",
+          '',
+          'module.exports = (req, res) => {',
+          '  res.statusCode = StatusCodes.INTERNAL_SERVER_ERROR;',
+          '};',
+          '',
+        ),
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 5,
+            column: 20,
+            endLine: 5,
+            endColumn: 23,
+            data: { detail: '500 (Internal Server Error): use StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'CRLF: adds the require after the directive with a CRLF line break',
+        filename: HSC_CJS,
+        code: crlf("'use strict';", '', 'module.exports = (req, res) => res.sendStatus(204);', ''),
+        output: crlf(
+          "'use strict';",
+          "const { StatusCodes } = require('http-status-codes');",
+          '',
+          'module.exports = (req, res) => res.sendStatus(StatusCodes.NO_CONTENT);',
+          '',
+        ),
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 47,
+            endLine: 3,
+            endColumn: 50,
+            data: { detail: '204 (No Content): use StatusCodes.NO_CONTENT' },
+          },
+        ],
+      },
+      {
+        name: 'CRLF: a statement on the line of the last import gets a CRLF line break',
+        filename: HSC,
+        code: crlf("import express from 'express'; express().use((req, res) => res.sendStatus(404));", ''),
+        output: crlf(
+          "import express from 'express';",
+          "import { StatusCodes } from 'http-status-codes';",
+          ' express().use((req, res) => res.sendStatus(StatusCodes.NOT_FOUND));',
+          '',
+        ),
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 1,
+            column: 75,
+            endLine: 1,
+            endColumn: 78,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+    ],
+  });
+});
+
 describe("imports: CommonJS", () => {
   ruleTester.run('no-magic-http-status', rule, {
     valid: [],
