@@ -5,11 +5,13 @@
  * 2 usage, config or I/O failure.
  */
 import { closeSync, openSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocSet } from '../check.js';
 import { buildDocSet, type CheckInput } from '../docset.js';
 import { runFix } from './fix.js';
+import { reasonOf } from './errors.js';
+import { fileInTheWay, makeDirs } from '../dirs.js';
 import { BaselineError } from '../baseline.js';
 import { useBaseline } from './baseline.js';
 import { DocdriftCache, defaultCacheDir } from '../cache.js';
@@ -254,10 +256,14 @@ export async function main(opts: MainOptions): Promise<number> {
   // Written in chunks as it is rendered: a big JSON or SARIF report is never one string in memory.
   const report = batched(formatChunks(fmt, diagnostics, { colorLevel: level, context: reportContext(fmt, diagnostics, loaded.input, config) }));
   if (toFile) {
+    const file = resolve(cwd, v.output as string);
     try {
-      writeChunks(resolve(cwd, v.output as string), report);
+      // A missing folder is created, as ESLint's --output-file does (`-o reports/docdrift.sarif` in CI).
+      makeDirs(dirname(file));
+      writeChunks(file, report);
     } catch (e) {
-      return fail(`cannot write ${v.output}: ${(e as Error).message}`);
+      const inTheWay = fileInTheWay(e, cwd);
+      return fail(`cannot write ${v.output}: ${inTheWay !== undefined ? `${inTheWay} is a file, not a folder` : reasonOf(e)}`);
     }
   } else if (!v['fix-dry-run']) {
     for (const chunk of report) {

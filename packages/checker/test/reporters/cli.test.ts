@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tree } from '../cli/run.js';
@@ -21,10 +21,18 @@ describe('docdrift --format sarif|junit|github|markdown', () => {
       'docs/a.rst': 'A\n=\n\nSee :ref:`nowhere`.\n',
     });
     try {
-      const r = await run(['--format', 'sarif', '--output', 'out/docdrift.sarif', 'docs'], dir).catch((e) => e);
-      // A missing output folder is an I/O failure (exit 2) with a clear message, not a crash.
-      expect(r).toMatchObject({ code: 2 });
-      expect(r.stderr).toMatch(/^docdrift: cannot write out\/docdrift\.sarif: /);
+      // A missing output folder is created, as ESLint's --output-file does (a CI job's `-o reports/x.sarif`).
+      const r = await run(['--format', 'sarif', '--output', 'out/sub/docdrift.sarif', 'docs'], dir);
+      expect(r).toEqual({ code: 1, stdout: '', stderr: '' });
+      expect(JSON.parse(readFileSync(join(dir, 'out/sub/docdrift.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+      // A file where a folder should be: exit 2, with the reason in words (not `ENOTDIR: …, open '…'`).
+      writeFileSync(join(dir, 'blocker'), '');
+      expect(await run(['--format', 'sarif', '--output', 'blocker/docdrift.sarif', 'docs'], dir)).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'docdrift: cannot write blocker/docdrift.sarif: blocker is a file, not a folder\n',
+      });
+      expect(await run(['--output', 'docs', 'docs'], dir)).toEqual({ code: 2, stdout: '', stderr: 'docdrift: cannot write docs: is a directory\n' });
       const ok = await run(['--format', 'junit', '--output', 'junit.xml', 'docs'], dir);
       expect(ok).toMatchObject({ code: 1, stdout: '' });
       const xml = readFileSync(join(dir, 'junit.xml'), 'utf8');
