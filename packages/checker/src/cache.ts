@@ -29,7 +29,7 @@
  * at once or a run killed midway cannot poison it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,7 @@ import type { Diagnostic } from './diagnostic.js';
 import type { CheckInput, ParseHook } from './docset.js';
 import type { ScanResult } from './labels.js';
 import type { ScanStore } from './loader.js';
+import { makeDirs } from './dirs.js';
 import { writePieces } from './pieces.js';
 import { VERSION } from './version.js';
 
@@ -151,10 +152,10 @@ export function defaultCacheDir(cwd: string): string {
  * pieces, written as they come, so that a big entry never has to be one string and one buffer.
  */
 function put(file: string, data: string | Buffer | Iterable<string>): void {
-  mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   let fd: number | undefined;
   try {
+    makeDirs(dirname(file));
     if (typeof data === 'string' || Buffer.isBuffer(data)) {
       writeFileSync(tmp, data);
     } else {

@@ -20,7 +20,9 @@ export function makeDirs(dir: string): void {
     try {
       st = statSync(d);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      // ENOTDIR: a file above it; the walk up finds which.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
     }
     if (st) {
       if (!st.isDirectory()) throw notAFolder(d);

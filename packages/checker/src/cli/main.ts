@@ -180,7 +180,19 @@ export async function main(opts: MainOptions): Promise<number> {
     return 0;
   }
 
-  const cache = v.cache || v['cache-location'] !== undefined ? DocdriftCache.open(resolve(cwd, v['cache-location'] ?? defaultCacheDir(cwd)), config) : undefined;
+  let cache: DocdriftCache | undefined;
+  if (v.cache || v['cache-location'] !== undefined) {
+    const dir = resolve(cwd, v['cache-location'] ?? defaultCacheDir(cwd));
+    try {
+      makeDirs(dir);
+      cache = DocdriftCache.open(dir, config);
+    } catch (e) {
+      const inTheWay = fileInTheWay(e, cwd);
+      if (inTheWay !== undefined) return fail(`${v['cache-location'] !== undefined ? `--cache-location ${v['cache-location']}` : `cache folder ${dir}`}: ${inTheWay} is a file, not a folder`);
+      // A cache is an optimisation: one that cannot be made is said once, and the run goes on without it.
+      stderr.write(`docdrift: cannot use the cache folder ${v['cache-location'] ?? dir} (${reasonOf(e)}); running without the cache\n`);
+    }
+  }
   let loaded;
   try {
     loaded = await loadInput({ cwd, paths: args.positionals, config, ...(cache ? { scans: cache.scans } : {}) });

@@ -132,6 +132,25 @@ describe('docdrift --cache', () => {
   });
 });
 
+describe('docdrift --cache-location that cannot hold a cache', () => {
+  it('a file is a usage error (exit 2, no stack trace); a folder that cannot be created is said once and the run goes on without the cache', async () => {
+    const root = seedTree();
+    const plain = await run(['docs', '-f', 'compact'], root);
+    writeFileSync(join(root, 'afile'), 'x');
+    for (const where of ['afile', 'afile/sub']) {
+      expect(await run(['docs', '-f', 'compact', '--cache-location', where], root)).toEqual({ code: 2, stdout: '', stderr: `docdrift: --cache-location ${where}: afile is a file, not a folder\n` });
+    }
+    expect(readFileSync(join(root, 'afile'), 'utf8')).toBe('x');
+    if (process.platform === 'linux' && existsSync('/proc/self')) {
+      // /proc/x cannot be created though /proc exists (Node 20's recursive mkdirSync spun for ever on it).
+      expect(await run(['docs', '-f', 'compact', '--cache-location', '/proc/docdrift-cache'], root)).toEqual({
+        ...plain,
+        stderr: 'docdrift: cannot use the cache folder /proc/docdrift-cache (no such file or directory); running without the cache\n',
+      });
+    }
+  });
+});
+
 // Worker threads run from dist/ (turbo's `test` depends on `build`).
 const distMain = new URL('../../dist/cli/main.js', import.meta.url);
 
