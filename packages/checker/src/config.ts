@@ -74,11 +74,51 @@ export function toSeverity(s: SeveritySetting): Severity | 'off' {
   }
 }
 
-/** Rules that run, with their severity and options, in id order. Unknown rule ids are a ConfigError. */
-export function resolveRules(all: readonly AnyRule[], config: Config): ResolvedRule[] {
+/** What the CLI says after an unknown rule id. */
+export const LIST_RULES_HINT = '(docdrift --list-rules lists the rules)';
+
+/**
+ * Check a rule's configured options against its `meta.options` schema (the parts the rules use:
+ * properties of type boolean, number, integer or string, minimum, maximum, additionalProperties).
+ * Returns what is wrong, or undefined.
+ */
+export function optionsProblem(rule: AnyRule, options: Record<string, unknown>): string | undefined {
+  const schema = rule.meta.options as { properties?: Record<string, { type?: string; minimum?: number; maximum?: number }>; additionalProperties?: boolean } | undefined;
+  const props = schema?.properties ?? {};
+  const names = Object.keys(props);
+  for (const [key, value] of Object.entries(options)) {
+    const p = props[key];
+    if (p === undefined) {
+      if (schema?.additionalProperties === false || schema === undefined) return `unknown option ${JSON.stringify(key)} (${names.length === 0 ? `${rule.id} takes no options` : `${rule.id} takes: ${names.join(', ')}`})`;
+      continue;
+    }
+    const got = JSON.stringify(value) ?? String(value);
+    const type = p.type;
+    const ok =
+      type === undefined ||
+      (type === 'boolean' && typeof value === 'boolean') ||
+      (type === 'string' && typeof value === 'string') ||
+      (type === 'number' && typeof value === 'number' && Number.isFinite(value)) ||
+      (type === 'integer' && Number.isInteger(value));
+    if (!ok) return `option ${JSON.stringify(key)} must be ${type === 'integer' ? 'an integer' : `a ${type as string}`}, got ${got}`;
+    if (typeof value === 'number') {
+      if (p.minimum !== undefined && value < p.minimum) return `option ${JSON.stringify(key)} must be at least ${p.minimum}, got ${got}`;
+      if (p.maximum !== undefined && value > p.maximum) return `option ${JSON.stringify(key)} must be at most ${p.maximum}, got ${got}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Rules that run, with their severity and options, in id order. Unknown rule ids, unknown
+ * severities and options their rule does not take are a ConfigError, prefixed by `where` when given
+ * (the config file).
+ */
+export function resolveRules(all: readonly AnyRule[], config: Config, where?: string): ResolvedRule[] {
+  const at = where === undefined ? '' : `${where}: `;
   const settings = config.rules ?? {};
   for (const id of Object.keys(settings)) {
-    if (!all.some((r) => r.id === id)) throw new ConfigError(`unknown rule ${JSON.stringify(id)}`);
+    if (!all.some((r) => r.id === id)) throw new ConfigError(`${at}rules: unknown rule ${JSON.stringify(id)} ${LIST_RULES_HINT}`);
   }
   const out: ResolvedRule[] = [];
   for (const rule of all) {
@@ -90,8 +130,10 @@ export function resolveRules(all: readonly AnyRule[], config: Config): ResolvedR
         severity = toSeverity(setting[0]);
         if (setting[1] !== undefined) {
           if (typeof setting[1] !== 'object' || setting[1] === null || Array.isArray(setting[1])) {
-            throw new ConfigError(`options of rule ${rule.id} must be an object`);
+            throw new ConfigError(`${at}rules.${rule.id}: options must be an object`);
           }
+          const problem = optionsProblem(rule, setting[1]);
+          if (problem !== undefined) throw new ConfigError(`${at}rules.${rule.id}: ${problem}`);
           options = { ...options, ...setting[1] };
         }
       } else severity = toSeverity(setting);

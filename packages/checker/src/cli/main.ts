@@ -17,7 +17,7 @@ import { useBaseline } from './baseline.js';
 import { DocdriftCache, defaultCacheDir } from '../cache.js';
 import { OPTIONS } from './options.js';
 import { checkParallel, defaultThreads, PARALLEL_MIN_BYTES } from './parallel.js';
-import { ConfigError, parseRuleFlag, resolveRules, type Config } from '../config.js';
+import { ConfigError, LIST_RULES_HINT, parseRuleFlag, resolveRules, type Config } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
 import { loadConfig, loadInput, PathError } from '../loader.js';
@@ -148,12 +148,13 @@ export async function main(opts: MainOptions): Promise<number> {
       const ruleSettings = { ...config.rules };
       for (const flag of v.rule) {
         const [id, sev] = parseRuleFlag(flag);
+        if (!rules.some((r) => r.id === id)) return fail(`--rule ${flag}: unknown rule ${JSON.stringify(id)} ${LIST_RULES_HINT}`);
         const prev = ruleSettings[id];
         ruleSettings[id] = Array.isArray(prev) && prev[1] ? [sev, prev[1]] : sev;
       }
       config = { ...config, rules: ruleSettings };
     }
-    resolveRules(rules, config);
+    resolveRules(rules, config, configFile === undefined ? undefined : relativeOrAbs(cwd, configFile));
   } catch (e) {
     if (e instanceof ConfigError) return fail(e.message);
     throw e;

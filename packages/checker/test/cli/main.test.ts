@@ -75,6 +75,29 @@ describe('docdrift CLI', () => {
     expect((await run(['--config', 'missing.json'], dir)).stderr).toContain('config file not found: missing.json');
   });
 
+  it('rule settings name where they come from and what to do; rule options are checked against the rule\'s schema', async () => {
+    const withRules = (rules: unknown): string => tree({ ...brokenProject, 'docdrift.config.json': JSON.stringify({ rules }) });
+    const err = async (rules: unknown, argv: string[] = []) => {
+      const r = await run(argv, withRules(rules));
+      expect(r.stdout).toBe('');
+      expect(r.code).toBe(2);
+      return r.stderr;
+    };
+    const list = '(docdrift --list-rules lists the rules)';
+    expect(await err({ 'brokenref': 'warn' })).toBe(`docdrift: docdrift.config.json: rules: unknown rule "brokenref" ${list}\n`);
+    expect(await err({}, ['--rule', 'brokenref=warn'])).toBe(`docdrift: --rule brokenref=warn: unknown rule "brokenref" ${list}\n`);
+    // A misspelt option did nothing, and a wrong type was taken as it came ("no" is truthy).
+    expect(await err({ 'reason-phrase': ['error', { acceptLegecy: false }] })).toBe('docdrift: docdrift.config.json: rules.reason-phrase: unknown option "acceptLegecy" (reason-phrase takes: acceptLegacy)\n');
+    expect(await err({ 'reason-phrase': ['error', { acceptLegacy: 'no' }] })).toBe('docdrift: docdrift.config.json: rules.reason-phrase: option "acceptLegacy" must be a boolean, got "no"\n');
+    expect(await err({ 'ref-text-stale': ['info', { minSimilarity: 2 }] })).toBe('docdrift: docdrift.config.json: rules.ref-text-stale: option "minSimilarity" must be at most 1, got 2\n');
+    expect(await err({ 'ref-text-stale': ['info', { minSimilarity: '0.5' }] })).toBe('docdrift: docdrift.config.json: rules.ref-text-stale: option "minSimilarity" must be a number, got "0.5"\n');
+    expect(await err({ 'broken-ref': ['warn', { strict: true }] })).toBe('docdrift: docdrift.config.json: rules.broken-ref: unknown option "strict" (broken-ref takes no options)\n');
+    expect(await err({ 'broken-ref': ['warn', 3] })).toBe('docdrift: docdrift.config.json: rules.broken-ref: options must be an object\n');
+    // Valid options still work, also under --rule.
+    const ok = await run(['--rule', 'reason-phrase=warn', '-f', 'compact'], withRules({ 'reason-phrase': ['error', { acceptLegacy: false }], 'ref-text-stale': ['info', { minSimilarity: 0 }] }));
+    expect(ok).toMatchObject({ code: 1, stderr: '' });
+  });
+
   it('--output writes the report to a file (without colours)', async () => {
     const dir = tree(brokenProject);
     const r = await run(['--output', 'report.json', '--format', 'json'], dir, { env: { FORCE_COLOR: '1' } });
