@@ -1,9 +1,11 @@
 /** `--baseline FILE` / `--update-baseline` for the CLI (see src/baseline.ts). */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { applyBaseline, baselineDir, baselineEntries, BaselineError, parseBaseline, rebase, serializeBaseline } from '../baseline.js';
 import type { Diagnostic } from '../diagnostic.js';
+import { fileInTheWay, makeDirs } from '../dirs.js';
 import { writeFileAtomic } from '../fix.js';
+import { reasonOf } from './errors.js';
 import type { OutStream } from './main.js';
 
 export interface UseBaselineOptions {
@@ -31,7 +33,7 @@ export function useBaseline(o: UseBaselineOptions): Diagnostic[] {
       return parseBaseline(readFileSync(abs, 'utf8'), o.file);
     } catch (e) {
       if (e instanceof BaselineError) throw e;
-      throw new BaselineError(`cannot read baseline ${o.file}: ${(e as Error).message}`);
+      throw new BaselineError(`cannot read baseline ${o.file}: ${reasonOf(e)}`);
     }
   };
   if (o.update) {
@@ -41,9 +43,11 @@ export function useBaseline(o: UseBaselineOptions): Diagnostic[] {
     const entries = [...kept, ...baselineEntries(o.diagnostics, toBase)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : a.fingerprint < b.fingerprint ? -1 : 1));
     const text = serializeBaseline(entries);
     try {
+      makeDirs(dirname(abs)); // as for --output: `--baseline ci/docdrift-baseline.json` creates ci/
       writeFileAtomic(abs, Buffer.from(text));
     } catch (e) {
-      throw new BaselineError(`cannot write baseline ${o.file}: ${(e as Error).message}`);
+      const inTheWay = fileInTheWay(e, o.cwd);
+      throw new BaselineError(`cannot write baseline ${o.file}: ${inTheWay !== undefined ? `${inTheWay} is a file, not a folder` : reasonOf(e)}`);
     }
     o.stderr.write(`docdrift: baseline ${o.file}: ${plural(entries.length, 'finding')} recorded\n`);
     return [];

@@ -100,6 +100,12 @@ describe('baseline semantics', () => {
     expect(await run(['docs', '--baseline', 'none.json'], root)).toMatchObject({ code: 2, stderr: 'docdrift: baseline file not found: none.json (create it with --update-baseline)\n' });
     writeFileSync(join(root, 'bad.json'), '{"findings": 3}');
     expect(await run(['docs', '--baseline', 'bad.json'], root)).toMatchObject({ code: 2, stderr: 'docdrift: bad.json is not a docdrift baseline (create it with --update-baseline)\n' });
+    // Reasons in words, not `EISDIR: illegal operation on a directory, read` or the name of a temporary file.
+    expect(await run(['docs', '--baseline', 'docs'], root)).toMatchObject({ code: 2, stderr: 'docdrift: cannot read baseline docs: is a directory\n' });
+    expect(await run(['docs', '--baseline', 'bad.json/b.json', '--update-baseline'], root)).toMatchObject({ code: 2, stderr: 'docdrift: cannot write baseline bad.json/b.json: bad.json is a file, not a folder\n' });
+    // A missing folder is created, as for --output.
+    expect(await run(['docs', '--baseline', 'ci/baseline/docdrift.json', '--update-baseline'], root)).toMatchObject({ code: 0, stderr: 'docdrift: baseline ci/baseline/docdrift.json: 1 finding recorded\n' });
+    expect(await run(['docs', '--baseline', 'ci/baseline/docdrift.json'], root)).toMatchObject({ code: 0 });
   });
 
   it('library: entries and filtering are pure functions of the findings', () => {
