@@ -208,5 +208,11 @@ export function validateConfig(value: unknown, where = 'config'): Config {
       for (const [k, v] of Object.entries(s)) if (typeof v !== 'string') throw new ConfigError(`${where}: variants.${k} must be a folder`);
     }
   }
+  if (typeof c.reference === 'string' && c.variants !== undefined && c.groupByContent === undefined) {
+    // (With groupByContent, variant names are the grouped pages' paths: not known here.)
+    const sets = (Array.isArray(c.variants) ? c.variants : [c.variants]) as Array<Record<string, unknown>>;
+    const names = [...new Set(sets.flatMap((s) => Object.keys(s)))].sort();
+    if (!names.includes(c.reference)) throw new ConfigError(`${where}: reference ${JSON.stringify(c.reference)} is not a variant name (variants: ${names.join(', ')})`);
+  }
   return c as Config;
 }

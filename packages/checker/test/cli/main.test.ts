@@ -98,6 +98,13 @@ describe('docdrift CLI', () => {
     expect(ok).toMatchObject({ code: 1, stderr: '' });
   });
 
+  it('a reference that names no variant is a config error (it was ignored: the majority decided)', async () => {
+    const dir = tree({ ...brokenProject, 'docdrift.config.json': JSON.stringify({ variants: [{ public: 'docs', swiss: 'docs-ch' }, { a: 'x', b: 'y' }], reference: 'publc' }) });
+    expect(await run([], dir)).toEqual({ code: 2, stdout: '', stderr: 'docdrift: docdrift.config.json: reference "publc" is not a variant name (variants: a, b, public, swiss)\n' });
+    const ok = tree({ ...brokenProject, 'docdrift.config.json': JSON.stringify({ variants: { public: 'docs', swiss: 'docs-ch' }, reference: 'public' }) });
+    expect((await run(['-f', 'compact'], ok)).code).toBe(1);
+  });
+
   it('--output writes the report to a file (without colours)', async () => {
     const dir = tree(brokenProject);
     const r = await run(['--output', 'report.json', '--format', 'json'], dir, { env: { FORCE_COLOR: '1' } });
