@@ -146,6 +146,12 @@ function lazyFile(file: string, abs: string, scan: ScanResult, stamp: string): I
 /** Thrown for a path argument that does not exist (a usage error, exit 2). */
 export class PathError extends Error {
   override name = 'PathError';
+  /** The path argument, as given to loadInput. */
+  readonly path: string | undefined;
+  constructor(message: string, path?: string) {
+    super(message);
+    this.path = path;
+  }
 }
 
 /**
@@ -418,7 +424,7 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
       st = statSync(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new PathError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${p}` : `cannot read ${p}: ${reason(e)}`);
+      throw new PathError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${p}` : `cannot read ${p}: ${reason(e)}`, p);
     }
     const rel = posixRel(cwd, abs);
     if (st.isDirectory()) {

@@ -5,7 +5,7 @@
  * 2 usage, config or I/O failure.
  */
 import { closeSync, openSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocSet } from '../check.js';
 import { buildDocSet, type CheckInput } from '../docset.js';
@@ -181,6 +181,23 @@ export async function main(opts: MainOptions): Promise<number> {
     return 0;
   }
 
+  // A run inside a sub-folder of the config's folder (`cd public/api/sub && docdrift`) works from the config's
+  // folder, as a run from there over that sub-folder would: the loader's paths are relative to where it works,
+  // and a project or variant root above cwd cannot be named beside the pages below it. Files are shown
+  // relative to cwd all the same.
+  const work = workingFolder(cwd, configFile);
+  if (work.base !== cwd && configFile !== undefined) {
+    try {
+      config = { ...loadConfig(work.base, configFile).config, rules: config.rules };
+    } catch (e) {
+      if (e instanceof ConfigError) return fail(e.message);
+      throw e;
+    }
+  }
+  const base = work.base;
+  const positionals = args.positionals.length > 0 ? args.positionals : ['.'];
+  const paths = positionals.map(work.fromCwd);
+
   let cache: DocdriftCache | undefined;
   if (v.cache || v['cache-location'] !== undefined) {
     const dir = resolve(cwd, v['cache-location'] ?? defaultCacheDir(cwd));
@@ -196,13 +213,13 @@ export async function main(opts: MainOptions): Promise<number> {
   }
   let loaded;
   try {
-    loaded = await loadInput({ cwd, paths: args.positionals, config, ...(cache ? { scans: cache.scans } : {}) });
+    loaded = await loadInput({ cwd: base, paths, config, ...(cache ? { scans: cache.scans } : {}) });
     cache?.flushScans();
   } catch (e) {
-    if (e instanceof PathError) return fail(e.message);
+    if (e instanceof PathError) return fail(e.path !== undefined && paths.includes(e.path) ? e.message.replace(e.path, positionals[paths.indexOf(e.path)] as string) : e.message);
     throw e;
   }
-  for (const err of loaded.errors) stderr.write(`docdrift: cannot read ${err.file}: ${err.reason}\n`);
+  for (const err of loaded.errors) stderr.write(`docdrift: cannot read ${work.toCwd(err.file)}: ${err.reason}\n`);
 
   if (v['print-variants']) {
     const docSet = buildDocSet(loaded.input, config);
@@ -233,7 +250,7 @@ export async function main(opts: MainOptions): Promise<number> {
       progress.done();
     }
     if (v.fix || v['fix-dry-run']) {
-      const fixed = await runFix({ cwd, input: loaded.input, checker: (input) => checker(input), initial: found, dryRun: v['fix-dry-run'] === true, stdout, stderr });
+      const fixed = await runFix({ cwd: base, input: loaded.input, checker: (input) => checker(input), initial: found, dryRun: v['fix-dry-run'] === true, stdout, stderr });
       found = fixed.diagnostics;
       fixFailed = fixed.failed.length > 0;
     }
@@ -246,7 +263,7 @@ export async function main(opts: MainOptions): Promise<number> {
     ruleId: 'read-error',
     severity: 'error',
     message: `Cannot read file: ${e.reason}`,
-    file: e.file,
+    file: work.toCwd(e.file),
     line: 1,
     column: 1,
     endLine: 1,
@@ -255,19 +272,19 @@ export async function main(opts: MainOptions): Promise<number> {
   found = sortDiagnostics(found);
   if (v.baseline !== undefined) {
     try {
-      found = useBaseline({ cwd, file: v.baseline, update: v['update-baseline'] === true, diagnostics: found, checked: loaded.input.files.filter((f) => f.check !== false).map((f) => f.file), stderr });
+      found = useBaseline({ cwd: base, file: work.fromCwd(v.baseline), update: v['update-baseline'] === true, diagnostics: found, checked: loaded.input.files.filter((f) => f.check !== false).map((f) => f.file), stderr });
     } catch (e) {
       if (e instanceof BaselineError) return fail(e.message);
       throw e;
     }
   }
-  let diagnostics = sortDiagnostics([...found, ...readErrors]);
+  let diagnostics = sortDiagnostics([...(base === cwd ? found : found.map(work.diagnosticToCwd)), ...readErrors]);
   if (v.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
 
   const toFile = v.output !== undefined;
   const level = colorLevel({ color: v.color, noColor: v['no-color'] }, env, stdout, toFile);
   // Written in chunks as it is rendered: a big JSON or SARIF report is never one string in memory.
-  const report = batched(formatChunks(fmt, diagnostics, { colorLevel: level, context: reportContext(fmt, diagnostics, loaded.input, config) }));
+  const report = batched(formatChunks(fmt, diagnostics, { colorLevel: level, context: reportContext(fmt, diagnostics, loaded.input, config, work.toCwd) }));
   if (toFile) {
     const file = resolve(cwd, v.output as string);
     try {
@@ -297,13 +314,42 @@ export async function main(opts: MainOptions): Promise<number> {
 }
 
 /** What a report may know besides the findings: the checked files; for HTML also the texts of the files with findings and the variant matrices. */
-function reportContext(fmt: Format, diagnostics: readonly Diagnostic[], input: CheckInput, config: Config): ReportContext {
-  const files = input.files.filter((f) => f.check !== false).map((f) => f.file).sort();
+function reportContext(fmt: Format, diagnostics: readonly Diagnostic[], input: CheckInput, config: Config, toCwd: (file: string) => string): ReportContext {
+  const files = input.files.filter((f) => f.check !== false).map((f) => toCwd(f.file)).sort();
   if (fmt !== 'html') return { files };
   const withFindings = new Set(diagnostics.map((d) => d.file));
-  const sources = Object.fromEntries(input.files.filter((f) => withFindings.has(f.file)).map((f) => [f.file, f.text]));
+  const sources = Object.fromEntries(input.files.filter((f) => withFindings.has(toCwd(f.file))).map((f) => [toCwd(f.file), f.text]));
   const groups = groupMatrices(buildDocSet(input, config), config);
   return { files, sources, groups, version: VERSION };
+}
+
+/** Where a run works (see main) and how its paths map to and from cwd's. */
+interface WorkingFolder {
+  /** The folder the loader's and the rules' paths are relative to: cwd, or the config's folder above it. */
+  base: string;
+  /** A path as the user wrote it (relative to cwd) → relative to `base`. */
+  fromCwd: (p: string) => string;
+  /** A path relative to `base` → relative to cwd, as reports show it. */
+  toCwd: (p: string) => string;
+  diagnosticToCwd: (d: Diagnostic) => Diagnostic;
+}
+
+function workingFolder(cwd: string, configFile: string | undefined): WorkingFolder {
+  const configDir = configFile === undefined ? undefined : resolve(dirname(configFile));
+  const here = resolve(cwd);
+  const inside = configDir !== undefined && here.startsWith(configDir.endsWith(sep) ? configDir : configDir + sep);
+  if (!inside) {
+    const same = (p: string): string => p;
+    return { base: cwd, fromCwd: same, toCwd: same, diagnosticToCwd: (d) => d };
+  }
+  const posix = (p: string): string => (p === '' ? '.' : p.split(sep).join('/'));
+  const toCwd = (p: string): string => posix(relative(here, resolve(configDir, p)));
+  return {
+    base: configDir,
+    fromCwd: (p) => posix(relative(configDir, resolve(here, p))),
+    toCwd,
+    diagnosticToCwd: (d) => ({ ...d, file: toCwd(d.file), ...(d.related ? { related: d.related.map((r) => ({ ...r, file: toCwd(r.file) })) } : {}) }),
+  };
 }
 
 function relativeOrAbs(cwd: string, file: string): string {

@@ -65,7 +65,8 @@ describe('docdrift CLI', () => {
   it('config found upward, severities from it, --config explicit, bad config exits 2', async () => {
     const dir = tree({ ...brokenProject, 'docdrift.config.json': JSON.stringify({ rules: { 'broken-ref': 'warn' } }) });
     const r = await run(['-f', 'compact', 'a.rst'], join(dir, 'docs'));
-    expect(r.stdout).toBe('a.rst:6:24: warning :ref: to undefined label `nowhere` (no such label in this project) [broken-ref]\n');
+    // Run inside docs/, the check works from the config's folder: the project is named from there.
+    expect(r.stdout).toBe('a.rst:6:24: warning :ref: to undefined label `nowhere` (no such label in project `docs`) [broken-ref]\n');
     const other = tree({ 'x.json': JSON.stringify({ rules: { 'broken-ref': 'off' } }), 'bad.json': '{ nope', 'unknown.json': '{"colour": 1}' });
     expect((await run(['--config', join(other, 'x.json'), 'docs'], dir)).code).toBe(0);
     const bad = await run(['--config', join(other, 'bad.json'), 'docs'], dir);
