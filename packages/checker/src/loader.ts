@@ -45,7 +45,7 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ConfigError(`cannot read config ${posixRel(cwd, file)}: ${(e as Error).message}`);
+    throw new ConfigError(`cannot read config ${posixRel(cwd, file)}: ${e instanceof SyntaxError ? e.message : reason(e)}`);
   }
   const config = validateConfig(raw, posixRel(cwd, file));
   return { config: rebaseConfig(config, resolve(file, '..'), cwd), file };
@@ -432,6 +432,9 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
       const { files, dirsNamedLikeFiles } = listDir(abs, cwd, config);
       for (const f of files) if (!toCheck.has(f)) toCheck.set(f, rel);
       for (const d of dirsNamedLikeFiles) errors.push({ file: d, reason: 'is a directory' });
+    } else if (!st.isFile()) {
+      // A FIFO would block the read until something writes to it (docdrift hung); a socket or device is no page.
+      errors.push({ file: rel, reason: `is not a regular file (${st.isFIFO() ? 'a named pipe' : st.isSocket() ? 'a socket' : 'a device'})` });
     } else {
       if (config.ignores && config.ignores.length > 0 && globSync([rel], { cwd, ignore: config.ignores, expandDirectories: false }).length === 0) continue;
       toCheck.set(rel, parent(rel));

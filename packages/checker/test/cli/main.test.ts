@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,6 +162,17 @@ describe('docdrift CLI', () => {
     expect(r.stderr.trim().split('\n')).toEqual(expected);
     expect(r.stdout).toContain('docs/a.rst:6:24: error :ref: to undefined label `nowhere`');
     expect(r.stdout).toContain('docs/binary.rst:1:1: error Cannot read file: binary file (contains NUL bytes) [read-error]');
+  });
+
+  it.skipIf(process.platform === 'win32')('a named pipe given as a file is a read error, not a hang; --config naming a folder says so', async () => {
+    const dir = tree(brokenProject);
+    execFileSync('mkfifo', [join(dir, 'docs/pipe.rst')]);
+    const r = await run(['-f', 'compact', 'docs/pipe.rst', 'docs/a.rst'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('docdrift: cannot read docs/pipe.rst: is not a regular file (a named pipe)\n');
+    expect(r.stdout).toContain('docs/a.rst:6:24: error :ref: to undefined label `nowhere`');
+    expect(r.stdout).toContain('docs/pipe.rst:1:1: error Cannot read file: is not a regular file (a named pipe) [read-error]');
+    expect(await run(['--config', 'docs'], dir)).toEqual({ code: 2, stdout: '', stderr: 'docdrift: cannot read config docs: is a directory\n' });
   });
 
   it('--list-rules and --print-config reflect the configuration', async () => {
