@@ -430,6 +430,11 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
     if (st.isDirectory()) {
       argDirs.push(rel);
       const { files, dirsNamedLikeFiles } = listDir(abs, cwd, config);
+      if (files.length === 0 && dirsNamedLikeFiles.length === 0) {
+        // As ESLint's "No files matching the pattern": a mistyped or empty folder is not a clean run.
+        const exts = (config.extensions ?? DEFAULT_EXTENSIONS).join(', ');
+        throw new PathError(`no pages to check in ${p} (looked for ${exts} files${config.ignores && config.ignores.length > 0 ? ', minus the config\'s ignores' : ''}): check the path, or "extensions" and "ignores" in the config`, p);
+      }
       for (const f of files) if (!toCheck.has(f)) toCheck.set(f, rel);
       for (const d of dirsNamedLikeFiles) errors.push({ file: d, reason: 'is a directory' });
     } else if (!st.isFile()) {

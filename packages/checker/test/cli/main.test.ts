@@ -175,6 +175,18 @@ describe('docdrift CLI', () => {
     expect(await run(['--config', 'docs'], dir)).toEqual({ code: 2, stdout: '', stderr: 'docdrift: cannot read config docs: is a directory\n' });
   });
 
+  it('a folder with no pages to check is a usage error (exit 2), as ESLint\'s "No files matching"', async () => {
+    const dir = tree({ 'docs/notes.txt': 'x', 'other/README.rst': page('x'), 'docdrift.config.json': JSON.stringify({ ignores: ['**/README.rst'] }) });
+    expect(await run(['docs'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'docdrift: no pages to check in docs (looked for .rst, .md files, minus the config\'s ignores): check the path, or "extensions" and "ignores" in the config\n',
+    });
+    expect((await run(['other'], dir)).code).toBe(2);
+    // A file argument that the config ignores (a pre-commit run passing it) is no error.
+    expect(await run(['other/README.rst'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
   it('--list-rules and --print-config reflect the configuration', async () => {
     const dir = tree({ 'docdrift.config.json': JSON.stringify({ rules: { 'stale-site-link': 'warn' }, baseUrl: 'https://docs.example.com/' }) });
     const l = await run(['--list-rules', '--rule', 'broken-ref=off'], dir);
