@@ -48,7 +48,32 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
     throw new ConfigError(`cannot read config ${posixRel(cwd, file)}: ${e instanceof SyntaxError ? e.message : reason(e)}`);
   }
   const config = validateConfig(raw, posixRel(cwd, file));
+  checkFolders(config, resolve(file, '..'), posixRel(cwd, file));
   return { config: rebaseConfig(config, resolve(file, '..'), cwd), file };
+}
+
+/**
+ * The folders a config names must exist: a mistyped variant root (`"swiss": "swis"`) left every page
+ * without its twin, and the drift rules said nothing, a clean run by mistake.
+ */
+function checkFolders(config: Config, configDir: string, where: string): void {
+  const named: Array<[string, string]> = [];
+  const sets = config.variants === undefined ? [] : Array.isArray(config.variants) ? config.variants : [config.variants];
+  sets.forEach((set, i) => {
+    for (const [name, folder] of Object.entries(set)) named.push([`variants${Array.isArray(config.variants) ? `[${i}]` : ''}.${name}`, folder]);
+  });
+  (config.groupByContent ?? []).forEach((folder, i) => named.push([`groupByContent[${i}]`, folder]));
+  (config.projects ?? []).forEach((p, i) => named.push([`projects[${i}].root`, p.root]));
+  (config.sites ?? []).forEach((site, i) => named.push([`sites[${i}].root`, site.root]));
+  for (const [key, folder] of named) {
+    let st;
+    try {
+      st = statSync(resolve(configDir, folder));
+    } catch {
+      throw new ConfigError(`${where}: ${key}: no such folder ${JSON.stringify(folder)} (folders are relative to the config file)`);
+    }
+    if (!st.isDirectory()) throw new ConfigError(`${where}: ${key}: ${JSON.stringify(folder)} is a file, not a folder`);
+  }
 }
 
 function posixRel(cwd: string, abs: string): string {

@@ -101,10 +101,26 @@ describe('docdrift CLI', () => {
   });
 
   it('a reference that names no variant is a config error (it was ignored: the majority decided)', async () => {
-    const dir = tree({ ...brokenProject, 'docdrift.config.json': JSON.stringify({ variants: [{ public: 'docs', swiss: 'docs-ch' }, { a: 'x', b: 'y' }], reference: 'publc' }) });
+    const folders = { 'docs-ch/.keep': '', 'x/.keep': '', 'y/.keep': '' };
+    const dir = tree({ ...brokenProject, ...folders, 'docdrift.config.json': JSON.stringify({ variants: [{ public: 'docs', swiss: 'docs-ch' }, { a: 'x', b: 'y' }], reference: 'publc' }) });
     expect(await run([], dir)).toEqual({ code: 2, stdout: '', stderr: 'docdrift: docdrift.config.json: reference "publc" is not a variant name (variants: a, b, public, swiss)\n' });
-    const ok = tree({ ...brokenProject, 'docdrift.config.json': JSON.stringify({ variants: { public: 'docs', swiss: 'docs-ch' }, reference: 'public' }) });
+    const ok = tree({ ...brokenProject, ...folders, 'docdrift.config.json': JSON.stringify({ variants: { public: 'docs', swiss: 'docs-ch' }, reference: 'public' }) });
     expect((await run(['-f', 'compact'], ok)).code).toBe(1);
+  });
+
+  it('a folder the config names that does not exist is a config error (a mistyped variant root left every page without its twin)', async () => {
+    const config = (c: unknown): string => tree({ ...brokenProject, 'docs-ch/a.rst': page('x'), 'docdrift.config.json': JSON.stringify(c) });
+    const err = async (c: unknown): Promise<string> => {
+      const r = await run([], config(c));
+      expect(r.code).toBe(2);
+      return r.stderr;
+    };
+    expect(await err({ variants: { public: 'docs', swiss: 'docs-cj' } })).toBe('docdrift: docdrift.config.json: variants.swiss: no such folder "docs-cj" (folders are relative to the config file)\n');
+    expect(await err({ variants: [{ public: 'docs', swiss: 'docs-ch' }, { a: 'docs', b: 'nope' }] })).toBe('docdrift: docdrift.config.json: variants[1].b: no such folder "nope" (folders are relative to the config file)\n');
+    expect(await err({ projects: [{ root: 'docs/a.rst' }] })).toBe('docdrift: docdrift.config.json: projects[0].root: "docs/a.rst" is a file, not a folder\n');
+    expect(await err({ sites: [{ root: 'site', baseUrl: 'https://docs.example.com/' }] })).toContain('sites[0].root: no such folder "site"');
+    expect(await err({ groupByContent: ['seeds'] })).toContain('groupByContent[0]: no such folder "seeds"');
+    expect((await run(['-f', 'compact'], config({ variants: { public: 'docs', swiss: 'docs-ch' } }))).code).toBe(1);
   });
 
   it('--output writes the report to a file (without colours)', async () => {
