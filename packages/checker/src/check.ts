@@ -38,7 +38,9 @@ export function check(input: CheckInput, config: Config = {}, options: CheckOpti
 
 /** Like `check`, also returning the doc set (projects, variants) it built. */
 export function checkDocSet(input: CheckInput, config: Config = {}, options: CheckOptions = {}): CheckResult {
-  const resolved = resolveRules(options.rules ?? builtinRules, config);
+  const all = options.rules ?? builtinRules;
+  const resolved = resolveRules(all, config);
+  const ruleIds = all.map((r) => r.id).sort();
   const docSet = buildDocSet(input, config, { parse: options.parse });
   const out: Diagnostic[] = [];
   const shard = options.shard;
@@ -69,7 +71,7 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
     };
     for (const page of unit.pages) {
       const index = new PageIndex(page);
-      for (const r of pageRules) for (const d of runRuleOnPage(r, page, docSet, index)) keep(page, d);
+      for (const r of pageRules) for (const d of runRuleOnPage(r, page, docSet, index, ruleIds)) keep(page, d);
       options.onPage?.(++done, total, page);
     }
     if (unit.group && groupRules.length > 0) {
@@ -145,7 +147,7 @@ class PageIndex {
   }
 }
 
-function runRuleOnPage(r: ResolvedRule, page: Page, docSet: DocSet, index: PageIndex): Diagnostic[] {
+function runRuleOnPage(r: ResolvedRule, page: Page, docSet: DocSet, index: PageIndex, ruleIds: readonly string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const group = docSet.variantGroupOf(page);
   const ctx: RuleContext<Record<string, unknown>> = {
@@ -162,6 +164,7 @@ function runRuleOnPage(r: ResolvedRule, page: Page, docSet: DocSet, index: PageI
     variantGroup: group,
     variants: group ? group.members.map((m) => m.page).filter((p) => p !== page) : [],
     options: r.options,
+    ruleIds,
     nodes: ((type: string) => index.nodes(type)) as RuleContext['nodes'],
     tables: () => index.tables(),
     ancestors: (node: Node) => index.ancestors(node),

@@ -11,14 +11,27 @@ export interface DisableMap {
   isDisabled(ruleId: string, line: number): boolean;
 }
 
-const DIRECTIVE = /(?:^[ \t]*\.\.[ \t]+|<!--[ \t]*)docdrift-(disable-next-line|disable|enable)\b([^\n]*?)(?:-->|$)/gm;
+const DIRECTIVE = /(?:^[ \t]*\.\.[ \t]+|<!--[ \t]*)docdrift-(disable-next-line|disable|enable)\b([^\n]*?)(?:-->|$)/dgm;
 
-export function parseDisables(text: string): DisableMap {
-  if (!text.includes('docdrift-')) return { isDisabled: () => false };
-  const lines = text.split('\n');
-  const nextLine = new Map<number, Set<string> | 'all'>();
-  const ranges: Array<{ rules: Set<string> | 'all'; from: number; to: number }> = [];
-  const open = new Map<string, number>(); // rule id or '*' → start line
+/** One rule id written in a disable comment, with its 0-based offsets in the page's text. */
+export interface DisableId {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** A `docdrift-disable-next-line` / `-disable` / `-enable` comment as the engine reads it. */
+export interface DisableComment {
+  kind: 'disable-next-line' | 'disable' | 'enable';
+  /** 1-based line of the comment. */
+  line: number;
+  /** The rule ids it names, in order (empty: every rule). A `-- reason` after the ids is not part of them. */
+  ids: DisableId[];
+}
+
+/** Every disable comment of a page, in order (the `unknown-disable` rule checks their ids). */
+export function disableComments(text: string): DisableComment[] {
+  if (!text.includes('docdrift-')) return [];
   const lineStarts: number[] = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineOf = (offset: number): number => {
@@ -31,14 +44,29 @@ export function parseDisables(text: string): DisableMap {
     }
     return lo + 1;
   };
+  const out: DisableComment[] = [];
   for (const m of text.matchAll(DIRECTIVE)) {
-    const kind = m[1] as string;
-    const ids = (m[2] ?? '')
-      .replace(/--.*$/, '')
-      .split(/[\s,]+/)
-      .filter((s) => s !== '');
-    const rules: Set<string> | 'all' = ids.length === 0 ? 'all' : new Set(ids);
-    const line = lineOf(m.index);
+    const [from] = (m.indices as RegExpIndicesArray)[2] as [number, number];
+    const body = m[2] ?? '';
+    const cut = body.indexOf('--');
+    const ids: DisableId[] = [];
+    for (const t of (cut < 0 ? body : body.slice(0, cut)).matchAll(/[^\s,]+/g)) {
+      ids.push({ id: t[0], start: from + t.index, end: from + t.index + t[0].length });
+    }
+    out.push({ kind: m[1] as DisableComment['kind'], line: lineOf(m.index), ids });
+  }
+  return out;
+}
+
+export function parseDisables(text: string): DisableMap {
+  const comments = disableComments(text);
+  if (comments.length === 0) return { isDisabled: () => false };
+  const lines = text.split('\n');
+  const nextLine = new Map<number, Set<string> | 'all'>();
+  const ranges: Array<{ rules: Set<string> | 'all'; from: number; to: number }> = [];
+  const open = new Map<string, number>(); // rule id or '*' → start line
+  for (const { kind, line, ids } of comments) {
+    const rules: Set<string> | 'all' = ids.length === 0 ? 'all' : new Set(ids.map((i) => i.id));
     if (kind === 'disable-next-line') {
       let target = line + 1;
       while (target <= lines.length && (lines[target - 1] ?? '').trim() === '') target++;

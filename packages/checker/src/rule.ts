@@ -104,6 +104,8 @@ export interface RuleContext<Options = Record<string, never>> {
   readonly variants: readonly Page[];
   /** The rule's options: `meta.defaultOptions` with the configured options merged over them. */
   readonly options: Options;
+  /** The id of every rule the engine knows in this run, enabled or turned off (sorted). */
+  readonly ruleIds: readonly string[];
   /**
    * Every node of a type in the page, in document order (definition terms
    * included). Collected in one walk shared by all rules of the page: prefer

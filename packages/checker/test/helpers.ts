@@ -14,19 +14,22 @@ export interface RunRuleOptions {
   /** Loader hints (project roots) and completeness. */
   projects?: CheckInput['projects'];
   complete?: boolean;
+  /** Other rules the engine knows (turned off; for rules that read `ctx.ruleIds`). */
+  known?: readonly AnyRule[];
 }
 
 export type Finding = Pick<Diagnostic, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'message'> & Partial<Pick<Diagnostic, 'fix' | 'related'>>;
 
 /** Run one rule over in-memory files; returns its findings (without ruleId/severity; with fix/related when present). */
 export function runRule(rule: AnyRule, files: Record<string, string>, opts: RunRuleOptions = {}): Finding[] {
-  const config: Config = { ...opts.config, rules: { [rule.id]: opts.options ? ['error', opts.options] : 'error' } };
+  const others = (opts.known ?? []).filter((r) => r.id !== rule.id);
+  const config: Config = { ...opts.config, rules: { ...Object.fromEntries(others.map((r) => [r.id, 'off'])), [rule.id]: opts.options ? ['error', opts.options] : 'error' } };
   const input: CheckInput = {
     files: Object.entries(files).map(([file, text]) => ({ file, text, check: opts.check ? opts.check.includes(file) : true })),
   };
   if (opts.projects) input.projects = opts.projects;
   if (opts.complete !== undefined) input.complete = opts.complete;
-  return check(input, config, { rules: [rule] }).map(({ ruleId: _r, severity: _s, ...rest }) => rest);
+  return check(input, config, { rules: [rule, ...others] }).map(({ ruleId: _r, severity: _s, ...rest }) => rest);
 }
 
 /** Findings as `file:line:col-endLine:endCol message` strings, for compact assertions. */

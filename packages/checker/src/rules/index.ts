@@ -19,6 +19,7 @@ import sectionMissing from './section-missing.js';
 import staleSiteLink from './stale-site-link.js';
 import tableMissing from './table-missing.js';
 import terminologyDrift from './terminology-drift.js';
+import unknownDisable from './unknown-disable.js';
 import wordingDrift from './wording-drift.js';
 
 export const rules: readonly AnyRule[] = [
@@ -38,6 +39,7 @@ export const rules: readonly AnyRule[] = [
   staleSiteLink,
   tableMissing,
   terminologyDrift,
+  unknownDisable,
   wordingDrift,
 ].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
