@@ -11,7 +11,10 @@ export interface DisableMap {
   isDisabled(ruleId: string, line: number): boolean;
 }
 
-const DIRECTIVE = /(?:^[ \t]*\.\.[ \t]+|<!--[ \t]*)docdrift-(disable-next-line|disable|enable)\b([^\n]*?)(?:-->|$)/dgm;
+// Any `docdrift-<words>` comment: a misspelt directive (`docdrift-disable-next-lines`) must not be read as
+// another one (`docdrift-disable` with the ids `-next-lines …`, which disabled those rules to the page's end).
+const DIRECTIVE = /(?:^[ \t]*\.\.[ \t]+|<!--[ \t]*)docdrift-([A-Za-z]+(?:-[A-Za-z]+)*)([^\n]*?)(?:-->|$)/dgm;
+const KINDS = new Set(['disable-next-line', 'disable', 'enable']);
 
 /** One rule id written in a disable comment, with its 0-based offsets in the page's text. */
 export interface DisableId {
@@ -22,7 +25,10 @@ export interface DisableId {
 
 /** A `docdrift-disable-next-line` / `-disable` / `-enable` comment as the engine reads it. */
 export interface DisableComment {
-  kind: 'disable-next-line' | 'disable' | 'enable';
+  /** `unknown`: a `docdrift-…` comment that is none of the three; the engine ignores it. */
+  kind: 'disable-next-line' | 'disable' | 'enable' | 'unknown';
+  /** The directive as written, after `docdrift-`, with its 0-based offsets in the page's text. */
+  name: DisableId;
   /** 1-based line of the comment. */
   line: number;
   /** The rule ids it names, in order (empty: every rule). A `-- reason` after the ids is not part of them. */
@@ -46,14 +52,18 @@ export function disableComments(text: string): DisableComment[] {
   };
   const out: DisableComment[] = [];
   for (const m of text.matchAll(DIRECTIVE)) {
-    const [from] = (m.indices as RegExpIndicesArray)[2] as [number, number];
+    const indices = m.indices as RegExpIndicesArray;
+    const [nameFrom, nameTo] = indices[1] as [number, number];
+    const [from] = indices[2] as [number, number];
+    const name = m[1] as string;
     const body = m[2] ?? '';
     const cut = body.indexOf('--');
     const ids: DisableId[] = [];
     for (const t of (cut < 0 ? body : body.slice(0, cut)).matchAll(/[^\s,]+/g)) {
       ids.push({ id: t[0], start: from + t.index, end: from + t.index + t[0].length });
     }
-    out.push({ kind: m[1] as DisableComment['kind'], line: lineOf(m.index), ids });
+    const kind = KINDS.has(name) ? (name as DisableComment['kind']) : 'unknown';
+    out.push({ kind, name: { id: name, start: nameFrom, end: nameTo }, line: lineOf(m.index), ids: kind === 'unknown' ? [] : ids });
   }
   return out;
 }
@@ -66,6 +76,7 @@ export function parseDisables(text: string): DisableMap {
   const ranges: Array<{ rules: Set<string> | 'all'; from: number; to: number }> = [];
   const open = new Map<string, number>(); // rule id or '*' → start line
   for (const { kind, line, ids } of comments) {
+    if (kind === 'unknown') continue;
     const rules: Set<string> | 'all' = ids.length === 0 ? 'all' : new Set(ids.map((i) => i.id));
     if (kind === 'disable-next-line') {
       let target = line + 1;

@@ -20,6 +20,13 @@ export default defineRule({
     if (comments.length === 0) return;
     const known = new Set(ctx.ruleIds);
     for (const c of comments) {
+      if (c.kind === 'unknown') {
+        const { id, start, end } = c.name;
+        const near = suggestions(id, DIRECTIVES);
+        const hint = near.length > 0 ? `did you mean ${near.map((n) => `"docdrift-${n}"`).join(' or ')}?` : `use ${DIRECTIVES.map((d) => `docdrift-${d}`).join(', ')}`;
+        ctx.report({ position: spanAt(ctx.text, start - 'docdrift-'.length, end), message: `Unknown directive "docdrift-${id}": it disables nothing; ${hint}` });
+        continue;
+      }
       for (const { id, start, end } of c.ids) {
         if (known.has(id)) continue;
         const near = suggestions(id, ctx.ruleIds);
@@ -29,6 +36,8 @@ export default defineRule({
     }
   },
 });
+
+const DIRECTIVES = ['disable-next-line', 'disable', 'enable'];
 
 /** The known ids closest to `id`: within edit distance 2 (ignoring case), else the only id it is a prefix of, or the one prefix of it. */
 function suggestions(id: string, known: readonly string[]): string[] {

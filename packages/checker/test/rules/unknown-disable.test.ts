@@ -94,4 +94,16 @@ describe('unknown-disable', () => {
     const quiet = page('.. docdrift-disable-next-line unknown-disable', '', '.. docdrift-disable-next-line broken-rf');
     expect(check({ files: [{ file: 'p.rst', text: quiet }] }).filter((d) => d.ruleId === 'unknown-disable')).toEqual([]);
   });
+
+  it('invalid: a misspelt directive is reported, and disables nothing (it was read as docdrift-disable with the ids "-next-lines …")', () => {
+    expect(run({ 'page.rst': page('.. docdrift-disable-next-lines broken-ref') })).toEqual([
+      'page.rst:4:4-4:31 Unknown directive "docdrift-disable-next-lines": it disables nothing; did you mean "docdrift-disable-next-line"?',
+    ]);
+    expect(run({ 'page.md': lines('# Title', '', '<!-- docdrift-ignore -->', 'text') })).toEqual([
+      'page.md:3:6-3:21 Unknown directive "docdrift-ignore": it disables nothing; use docdrift-disable-next-line, docdrift-disable, docdrift-enable',
+    ]);
+    // The page's broken :ref: after the misspelt comment is still reported.
+    const found = check({ files: [{ file: 'page.rst', text: page('.. docdrift-disable-next-lines broken-ref') }] }, { rules: { 'broken-ref': 'error' } });
+    expect(found.filter((d) => d.ruleId === 'broken-ref').map((d) => d.line)).toEqual([6]);
+  });
 });
