@@ -59,7 +59,7 @@ Options:
   -o, --output FILE          write the report to FILE instead of stdout
       --rule ID=SEVERITY     set a rule's severity: off, info, warn or error (repeatable)
       --quiet                report errors only
-      --max-warnings N       exit 1 when there are more than N warnings
+      --max-warnings N       exit 1 when there are more than N warnings (-1: no limit)
       --color, --no-color    force or disable colours (NO_COLOR / FORCE_COLOR are respected)
       --list-rules           list the rules with their severity and exit
       --print-config         print the effective configuration and exit
@@ -134,9 +134,11 @@ export async function main(opts: MainOptions): Promise<number> {
   if (v.threads !== undefined && !/^[1-9]\d*$/.test(v.threads)) return fail(`--threads expects a positive number, got ${JSON.stringify(v.threads)}`);
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
-    if (!/^\d+$/.test(v['max-warnings'])) return fail(`--max-warnings expects a number, got ${JSON.stringify(v['max-warnings'])}`);
-    maxWarnings = Number(v['max-warnings']);
+    // -1 is ESLint's "no limit" (written --max-warnings=-1: a bare -1 reads as an option).
+    if (!/^(?:\d+|-1)$/.test(v['max-warnings'])) return fail(`--max-warnings expects a number (-1: no limit), got ${JSON.stringify(v['max-warnings'])}`);
+    maxWarnings = v['max-warnings'] === '-1' ? undefined : Number(v['max-warnings']);
   }
+  if (v.fix && v['fix-dry-run']) return fail('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write');
 
   let config: Config;
   let configFile: string | undefined;

@@ -59,6 +59,10 @@ describe('docdrift CLI', () => {
     expect(over.code).toBe(1);
     expect(over.stderr).toContain('too many warnings (1, maximum 0)');
     expect((await run(['--rule', 'broken-ref=warn', '--max-warnings', '1'], dir)).code).toBe(0);
+    // ESLint's -1: no limit.
+    expect((await run(['--rule', 'broken-ref=warn', '--max-warnings=-1'], dir)).code).toBe(0);
+    expect((await run(['--rule', 'broken-ref=warn', '--max-warnings=-2'], dir)).stderr).toBe('docdrift: --max-warnings expects a number (-1: no limit), got "-2"\n');
+    expect(await run(['--fix', '--fix-dry-run'], dir)).toEqual({ code: 2, stdout: '', stderr: 'docdrift: --fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write\n' });
     const quiet = await run(['--rule', 'broken-ref=warn', '--quiet'], dir);
     expect(quiet).toMatchObject({ code: 0, stdout: '' });
   });
