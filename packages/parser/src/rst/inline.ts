@@ -124,6 +124,13 @@ interface Scan {
   failedBackquote: number;
   failedLiteral: number;
   failedBar: number;
+  /**
+   * A run of role-name characters (`[\w+.:-]`) found by `rolePrefix`:
+   * `[runStart, runEnd)`. Every `:` of a run like `:a::a::a:` is a possible
+   * role start; measuring the run once keeps them linear.
+   */
+  runStart: number;
+  runEnd: number;
 }
 
 /** Unescape backslash escapes: `\*` → `*`, backslash-space and backslash-newline vanish. */
@@ -212,7 +219,33 @@ function findEnd(s: Scan, delim: Delimiter, from: number, literal: boolean): num
 }
 
 const URL_RE = /(?:https?|ftp|file):\/\/[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]|mailto:[\w.+-]+@[\w.-]+\w/y;
-const ROLE_RE = /:([A-Za-z0-9][\w+.:-]*?):`/y;
+
+/** A character of a role name after its first: `[\w+.:-]`. */
+function isRoleChar(c: number): boolean {
+  return isNameChar(c) || c === 58 /* : */;
+}
+
+/**
+ * `:name:\`` at `i` (`text[i]` is `:`): the index of the opening backquote,
+ * or -1. The name is `[A-Za-z0-9][\w+.:-]*`; as the name may hold colons
+ * but not a backquote, the only candidate end is the last character of the
+ * run of name characters after the first one (what the regular expression
+ * `/:([A-Za-z0-9][\w+.:-]*?):\`/y` matches, without rescanning the run
+ * from every colon in it).
+ */
+function rolePrefix(s: Scan, i: number): number {
+  const text = s.text;
+  if (!isWordChar(text.charCodeAt(i + 1))) return -1;
+  const from = i + 2;
+  if (from < s.runStart || from >= s.runEnd) {
+    let k = from;
+    while (k < text.length && isRoleChar(text.charCodeAt(k))) k++;
+    s.runStart = from;
+    s.runEnd = k;
+  }
+  const end = s.runEnd;
+  return end - 1 >= from && text.charCodeAt(end - 1) === 58 /* : */ && text.charCodeAt(end) === 96 /* ` */ ? end : -1;
+}
 
 function makeRole(s: Scan, role: string, content: string, start: number, end: number): Inline {
   const position = s.src.position(start, end);
@@ -324,6 +357,8 @@ export function parseInlineSource(src: InlineSource): Inline[] {
     failedBackquote: Infinity,
     failedLiteral: Infinity,
     failedBar: Infinity,
+    runStart: 0,
+    runEnd: 0,
   };
   // the first special character, found above
   let i = SPECIAL.lastIndex - 1;
@@ -394,13 +429,12 @@ export function parseInlineSource(src: InlineSource): Inline[] {
       }
       case ':': {
         if (OPENERS.has(prev) || prev === ':') {
-          ROLE_RE.lastIndex = i;
-          const r = ROLE_RE.exec(text);
-          if (r) {
-            const open = i + r[0].length;
+          const tick = rolePrefix(s, i);
+          if (tick >= 0) {
+            const open = tick + 1;
             const end = findEnd(s, '`', open + 1, false);
             if (end > open) {
-              i = emit(s, i, end + 1, makeRole(s, r[1] as string, text.slice(open, end), i, end + 1));
+              i = emit(s, i, end + 1, makeRole(s, text.slice(i + 1, tick - 1), text.slice(open, end), i, end + 1));
               continue;
             }
           }
