@@ -67,8 +67,12 @@ export function htmlTable(el: P5Element, conv: HtmlConverter): Table {
     }
   }
 
-  // remaining[k]: how many more rows (after the current one) column k is covered by a rowspan.
-  const remaining: number[] = [];
+  // until[k]: column k is covered by a rowspan up to row until[k] (exclusive); ends[k]: the end of
+  // the column range of the cell that covers it, so covered columns are skipped a cell at a time.
+  // Nothing is updated per row or per column of the table: a table of many rows under wide spans
+  // (`<tr><td rowspan="1000" colspan="1000">` repeated) took time rows × columns.
+  const until: number[] = [];
+  const ends: number[] = [];
   const children: TableRow[] = [];
   for (let ri = 0; ri < rows.length; ri++) {
     const { el: tr, header } = rows[ri] as { el: P5Element; header: boolean };
@@ -76,10 +80,13 @@ export function htmlTable(el: P5Element, conv: HtmlConverter): Table {
     let col = 0;
     for (const c of tr.childNodes) {
       if (!isElement(c) || (c.tagName !== 'td' && c.tagName !== 'th')) continue;
-      while ((remaining[col] ?? 0) > 0) col++;
+      while ((until[col] ?? 0) > ri) col = ends[col] as number;
       const rowSpan = Math.min(span(attribute(c, 'rowspan')), rows.length - ri);
       const colSpan = Math.min(span(attribute(c, 'colspan')), MAX_COLSPAN);
-      for (let k = col; k < col + colSpan; k++) remaining[k] = rowSpan;
+      for (let k = col; k < col + colSpan; k++) {
+        until[k] = ri + rowSpan;
+        ends[k] = col + colSpan;
+      }
       const cell: TableCell = { type: 'tableCell', column: col, rowSpan, colSpan, children: conv.blocks(c.childNodes) };
       const position = conv.pos(c);
       if (position !== undefined) cell.position = position;
@@ -88,7 +95,6 @@ export function htmlTable(el: P5Element, conv: HtmlConverter): Table {
       cells.push(cell);
       col += colSpan;
     }
-    for (let k = 0; k < remaining.length; k++) if ((remaining[k] ?? 0) > 0) remaining[k] = (remaining[k] as number) - 1;
     const row: TableRow = { type: 'tableRow', header, children: cells };
     const position = conv.pos(tr);
     if (position !== undefined) row.position = position;

@@ -5,9 +5,10 @@
  * enough that the old code would visibly slow the suite down.
  */
 import { describe, expect, it } from 'vitest';
-import { parse, type Block, type Inline, type Paragraph } from '../src/index.js';
+import { parse, type Block, type Inline, type Paragraph, type Table } from '../src/index.js';
 
 const rst = (text: string) => parse(text, { format: 'rst' });
+const md = (text: string) => parse(text, { format: 'markdown' });
 
 /** The inline children of the first block, a paragraph, without positions. */
 function firstParagraph(blocks: readonly Block[]): Array<Omit<Inline, 'position'>> {
@@ -39,5 +40,41 @@ describe('RST roles', () => {
       { type: 'role', role: 'a', value: 'b' },
       { type: 'text', value: rest },
     ]);
+  });
+});
+
+describe('HTML tables', () => {
+  it('places cells under many wide row spans', () => {
+    // Each cell spans 1000 rows and 1000 columns, so a row starts after the cells of the 999 rows
+    // above it: columns 0, 1000, …, 999000, then 0 again. The rows × columns grid used to be
+    // walked for every row.
+    const rows = 2500;
+    const { root, messages } = md('<table>\n' + '<tr><td rowspan="1000" colspan="1000">a</td></tr>\n'.repeat(rows) + '</table>\n');
+    expect(messages).toEqual([]);
+    const table = root.children[0] as Table;
+    expect(table.type).toBe('table');
+    expect(table.children).toHaveLength(rows);
+    table.children.forEach((row, i) => {
+      expect(row.children.map((c) => [c.column, c.rowSpan, c.colSpan])).toEqual([[1000 * (i % 1000), Math.min(1000, rows - i), 1000]]);
+    });
+  });
+
+  it('skips columns covered from above a cell at a time, also where spans overlap', () => {
+    // "c" starts in column 0 and runs into the span of "b" from the row above (a table error:
+    // the later cell wins column 1); in the next row column 1 is free again, "b" still covers
+    // columns 2 and 3, and "z" goes after them.
+    const { root } = md(
+      [
+        '<table>',
+        '<tr><td>x</td><td rowspan="3" colspan="3">b</td><td>y</td></tr>',
+        '<tr><td colspan="2">c</td><td>d</td></tr>',
+        '<tr><td>e</td><td>f</td><td>z</td></tr>',
+        '<tr><td>g</td><td>h</td></tr>',
+        '</table>',
+        '',
+      ].join('\n'),
+    );
+    const table = root.children[0] as Table;
+    expect(table.children.map((r) => r.children.map((c) => c.column))).toEqual([[0, 1, 4], [0, 4], [0, 1, 4], [0, 1]]);
   });
 });
