@@ -3,21 +3,49 @@ import { RstBlockParser } from './rst/blocks.js';
 import { parseMarkdown } from './markdown/index.js';
 import { shift, SourceMap } from './source.js';
 
-const MD_SIGNALS: RegExp[] = [
-  /^#{1,6} \S/m, // ATX heading
-  /^\s*<(?:table|a name=|div|p|ul|ol|img)\b/im, // HTML blocks
-  /\]\([^)\s]+\)/, // [text](url)
-  /^```/m, // fenced code
-  /^\s*\|.*\|\s*\n\s*\|\s*:?-{3,}/m, // GFM table
+// Each signal is tested once over up to 200,000 characters, so none may
+// backtrack over more than a line or a run: where `^\s*` could span blank
+// lines (from every line start of them: 100,000 blank lines took 14 s), a
+// signal skips only the spaces of its own line (`H`), which finds the same
+// lines; `](…)` is a scan (the regular expression rescanned the rest of a
+// `](](](…` run from every `](`).
+const H = String.raw`[^\S\n\r\u2028\u2029]`;
+const MD_SIGNALS: Array<(text: string) => boolean> = [
+  re(/^#{1,6} \S/m), // ATX heading
+  re(new RegExp(String.raw`^${H}*<(?:table|a name=|div|p|ul|ol|img)\b`, 'im')), // HTML blocks
+  hasInlineLink, // [text](url)
+  re(/^```/m), // fenced code
+  re(new RegExp(String.raw`^${H}*\|.*\|[^\S\n]*\n\s*\|\s*:?-{3,}`, 'm')), // GFM table
 ];
-const RST_SIGNALS: RegExp[] = [
-  /^\.\. [\w|_[-]/m, // explicit markup
-  /^([=\-~^"'`#*+:.])\1{3,}\s*$/m, // adornment line
-  /:(?:ref|doc|numref):`/, // Sphinx roles
-  /^\s*\+-{3,}[-+]*\+\s*$/m, // grid table border
-  /^:[\w-]+: \S/m, // field list
-  /`__?(?:\s|$)/m, // hyperlink reference
+const RST_SIGNALS: Array<(text: string) => boolean> = [
+  re(/^\.\. [\w|_[-]/m), // explicit markup
+  re(/^([=\-~^"'`#*+:.])\1{3,}\s*$/m), // adornment line
+  re(/:(?:ref|doc|numref):`/), // Sphinx roles
+  re(new RegExp(String.raw`^${H}*\+-{3,}[-+]*\+\s*$`, 'm')), // grid table border
+  re(/^:[\w-]+: \S/m), // field list
+  re(/`__?(?:\s|$)/m), // hyperlink reference
 ];
+
+function re(pattern: RegExp): (text: string) => boolean {
+  return (text) => pattern.test(text);
+}
+
+const LINK_RUN = /[^)\s]*/y;
+
+/** Whether `text` has `](`, one or more characters other than `)` and whitespace, and `)`: what `/\]\([^)\s]+\)/` finds. */
+function hasInlineLink(text: string): boolean {
+  let i = text.indexOf('](');
+  while (i >= 0) {
+    const from = i + 2;
+    LINK_RUN.lastIndex = from;
+    LINK_RUN.exec(text);
+    const end = LINK_RUN.lastIndex;
+    if (end > from && text.charCodeAt(end) === 41 /* ) */) return true;
+    // A later `](` inside the same run ends at the same place.
+    i = text.indexOf('](', end);
+  }
+  return false;
+}
 
 /**
  * Pick the format: from `options.format`, else the path's extension
@@ -32,8 +60,8 @@ export function detectFormat(text: string, path?: string): Format {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   let md = 0;
   let rst = 0;
-  for (const re of MD_SIGNALS) if (re.test(sample)) md++;
-  for (const re of RST_SIGNALS) if (re.test(sample)) rst++;
+  for (const signal of MD_SIGNALS) if (signal(sample)) md++;
+  for (const signal of RST_SIGNALS) if (signal(sample)) rst++;
   return md > rst ? 'markdown' : 'rst';
 }
 

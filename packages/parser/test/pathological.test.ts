@@ -5,7 +5,7 @@
  * enough that the old code would visibly slow the suite down.
  */
 import { describe, expect, it } from 'vitest';
-import { parse, type Block, type Inline, type Paragraph, type Table } from '../src/index.js';
+import { detectFormat, parse, type Block, type Inline, type Paragraph, type Table } from '../src/index.js';
 
 const rst = (text: string) => parse(text, { format: 'rst' });
 const md = (text: string) => parse(text, { format: 'markdown' });
@@ -76,5 +76,32 @@ describe('HTML tables', () => {
     );
     const table = root.children[0] as Table;
     expect(table.children.map((r) => r.children.map((c) => c.column))).toEqual([[0, 1, 4], [0, 4], [0, 1, 4], [0, 1]]);
+  });
+});
+
+describe('format detection', () => {
+  // Without a format or a known extension the content decides. These signals used to backtrack over
+  // every blank line from every line start (100,000 blank lines: 14 s) or over the rest of a `](` run
+  // from every `](`.
+  const blank = '\n'.repeat(100000);
+  it('finds signals after many blank lines', () => {
+    expect(detectFormat(blank + '| a | b |\n|---|---|\n')).toBe('markdown');
+    expect(detectFormat(' \r\n'.repeat(50000) + '  <div>x</div>\n')).toBe('markdown');
+    expect(detectFormat('|a|' + blank + '| :--- |\n')).toBe('markdown');
+    expect(detectFormat('|a|' + blank + 'x\n')).toBe('rst');
+    expect(detectFormat(blank + 'x\n')).toBe('rst');
+  });
+
+  it('finds [text](url) after a long run of ](', () => {
+    expect(detectFormat(']('.repeat(50000))).toBe('rst');
+    expect(detectFormat(']('.repeat(50000) + ')')).toBe('markdown');
+    expect(detectFormat(']('.repeat(50000) + ' )')).toBe('rst');
+  });
+
+  it('parses a page of blank lines with no format given', () => {
+    const { root, messages } = parse(blank + 'text\n');
+    expect(root.format).toBe('rst');
+    expect(messages).toEqual([]);
+    expect(firstParagraph(root.children)).toEqual([{ type: 'text', value: 'text' }]);
   });
 });
