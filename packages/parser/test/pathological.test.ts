@@ -43,6 +43,49 @@ describe('RST roles', () => {
   });
 });
 
+describe('RST embedded targets', () => {
+  // `title <target>` was split by /^([\s\S]*?)\s*<([^<>]+)>$/, which backtracked from every
+  // character of a long run of spaces.
+  const sp = ' '.repeat(100000);
+  const strip = (nodes: readonly Block[]) => JSON.parse(JSON.stringify(nodes, (k, v: unknown) => (k === 'position' ? undefined : v))) as unknown;
+
+  it('reads interpreted text with a long run of spaces', () => {
+    const { root, messages } = rst(`\`a${sp}b\`_ :ref:\`c${sp}d\``);
+    expect(messages).toEqual([]);
+    expect(strip(root.children)).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'link', url: '', refname: 'a b', children: [{ type: 'text', value: 'a b' }] },
+          { type: 'text', value: ' ' },
+          { type: 'crossReference', role: 'ref', target: `c${sp}d`, label: 'c d', explicit: false, children: [{ type: 'text', value: `c${sp}d` }] },
+        ],
+      },
+    ]);
+  });
+
+  it('reads a target after a long run of spaces', () => {
+    const { root } = rst(`\`a${sp}<http://x>\`_ :ref:\`Title${sp}<lab>\``);
+    expect(strip(root.children)).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'link', url: 'http://x', children: [{ type: 'text', value: 'a' }] },
+          { type: 'text', value: ' ' },
+          { type: 'crossReference', role: 'ref', target: 'lab', label: 'lab', explicit: true, children: [{ type: 'text', value: 'Title' }] },
+        ],
+      },
+    ]);
+  });
+
+  it('reads toctree entries with long runs of spaces', () => {
+    const { root } = rst(`.. toctree::\n\n   Intro${sp}<intro>\n   x${sp}y\n`);
+    expect(strip(root.children)).toEqual([
+      { type: 'toctree', options: {}, entries: [{ title: 'Intro', target: 'intro' }, { target: `x${sp}y` }] },
+    ]);
+  });
+});
+
 describe('HTML tables', () => {
   it('places cells under many wide row spans', () => {
     // Each cell spans 1000 rows and 1000 columns, so a row starts after the cells of the 999 rows

@@ -34,7 +34,7 @@ import { indentOf, isBlank, lineIndent, makeLine, shift, type Line, type SourceM
 import { scanGridTable, isGridTableStart } from './grid-table.js';
 import { scanSimpleTable, isSimpleTableStart } from './simple-table.js';
 import type { RawCell, RawTable, TableScan } from './table-types.js';
-import { inlineText, normalizeLabel, parseInline } from './inline.js';
+import { inlineText, normalizeLabel, parseInline, splitEmbedded } from './inline.js';
 import { captionFromText } from '../caption.js';
 
 const ADORNMENT_RE = /^([!-/:-@[-`{-~])\1* *$/;
@@ -778,9 +778,10 @@ export class RstBlockParser {
         .filter((l) => !isBlank(l))
         .map((l) => {
           const text = l.text.trim();
-          const m = /^(.*?)\s*<([^<>]+)>$/.exec(text);
+          // `/^(.*?)\s*<([^<>]+)>$/`: a title without line terminators.
+          const m = splitEmbedded(text, false);
           const p = this.map.position(l.offset + indentOf(l.text), l.offset + l.text.trimEnd().length);
-          return m && m[1] ? { title: m[1], target: m[2] as string, position: p } : { target: text, position: p };
+          return m && m[0] && !/[\n\r\u2028\u2029]/.test(m[0]) ? { title: m[0], target: m[1], position: p } : { target: text, position: p };
         });
       return [{ type: 'toctree', options: parts.options, entries, position }];
     }

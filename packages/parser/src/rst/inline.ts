@@ -247,16 +247,38 @@ function rolePrefix(s: Scan, i: number): number {
   return end - 1 >= from && text.charCodeAt(end - 1) === 58 /* : */ && text.charCodeAt(end) === 96 /* ` */ ? end : -1;
 }
 
+/**
+ * `title <target>`: the text before the last `<` without the whitespace
+ * before it, and what is between that `<` and a final `>` (no `<` or `>`
+ * in it; not empty unless `allowEmpty`). What
+ * `/^([\s\S]*?)\s*<([^<>]+)>$/` matches (`*` for `allowEmpty`), in linear
+ * time: the expression backtracked from every character of a long run of
+ * spaces before the text's end (`\`a      …      b\`_`).
+ */
+export function splitEmbedded(text: string, allowEmpty: boolean): [title: string, target: string] | undefined {
+  const n = text.length;
+  if (text.charCodeAt(n - 1) !== 62 /* > */) return undefined;
+  const lt = text.lastIndexOf('<', n - 2);
+  if (lt < 0 || (!allowEmpty && lt === n - 2)) return undefined;
+  const target = text.slice(lt + 1, n - 1);
+  if (target.includes('>')) return undefined;
+  let e = lt;
+  while (e > 0 && SPACE.test(text[e - 1] as string)) e--;
+  return [text.slice(0, e), target];
+}
+
+const SPACE = /\s/;
+
 function makeRole(s: Scan, role: string, content: string, start: number, end: number): Inline {
   const position = s.src.position(start, end);
   if (role === 'ref' || role === 'doc' || role === 'numref') {
-    const m = /^([\s\S]*?)\s*<([^<>]+)>$/.exec(content);
+    const m = splitEmbedded(content, false);
     let target = content;
     let label = content;
     let explicit = false;
-    if (m && m[1] !== undefined && m[1].trim() !== '') {
-      target = (m[2] as string).trim();
-      label = unescape(m[1]).replace(/\s+/g, ' ').trim();
+    if (m && m[0].trim() !== '') {
+      target = m[1].trim();
+      label = unescape(m[0]).replace(/\s+/g, ' ').trim();
       explicit = true;
     }
     target = target.replace(/^[~!]/, '').trim();
@@ -286,13 +308,13 @@ function makeRole(s: Scan, role: string, content: string, start: number, end: nu
 
 function makeLink(s: Scan, content: string, anonymous: boolean, start: number, end: number): Link {
   const position = s.src.position(start, end);
-  const m = /^([\s\S]*?)\s*<([^<>]*)>$/.exec(content);
+  const m = splitEmbedded(content, true);
   let label = content;
   let url = '';
   let refname: string | undefined;
   if (m) {
-    const inner = (m[2] as string).replace(/\s+/g, '');
-    label = (m[1] as string).trim() || inner;
+    const inner = m[1].replace(/\s+/g, '');
+    label = m[0].trim() || inner;
     if (/_$/.test(inner) && !/\\_$/.test(inner)) refname = normalizeLabel(inner.slice(0, -1));
     else url = unescape(inner);
   } else {
