@@ -475,6 +475,20 @@ function isKoaContext(object: Expr): boolean {
   return /(?:ctx|context)$/i.test(lastName(object) ?? '');
 }
 
+/**
+ * Whether `object` is a call of a method named `response` or `redirect`: the response object of
+ * hapi's toolkit (`h.response(body)`, `reply.response()`, `h.redirect(url)`), whose `.code(n)`
+ * sets the status. Only the call right before `.code` is looked at (`h.response(x).type(t).code(n)` is not).
+ */
+function isHapiResponse(object: Expr): boolean {
+  const n = skipTypeWrappers(object);
+  if (n.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(n.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = propertyName(callee);
+  return name === 'response' || name === 'redirect';
+}
+
 /** `statusMethodArgument`'s answer for a method that sets no status. */
 const NOT_A_SETTER = 'not a setter';
 
@@ -490,8 +504,9 @@ function statusMethodArgument(method: string, object: Expr, index: number): Safe
     case 'writeHead':
       return index === 0 ? 'number' : undefined;
     case 'code':
-      // Fastify `reply.code(404)`; other `.code()` methods are not statuses.
-      return index === 0 && /(?:reply|res|resp|response)$/i.test(lastName(object) ?? '')
+      // Fastify `reply.code(404)`; hapi `h.response(body).code(201)`, `h.redirect(url).code(301)`;
+      // other `.code()` methods are not statuses.
+      return index === 0 && (/(?:reply|res|resp|response)$/i.test(lastName(object) ?? '') || isHapiResponse(object))
         ? 'number'
         : undefined;
     case 'redirect':

@@ -114,6 +114,66 @@ reply.status(StatusCodes.INTERNAL_SERVER_ERROR).send({ error });`,
         ],
       },
       {
+        name: 'hapi h.response(payload).code(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const handler = (request, h) => {
+  return h.response(payload).code(201);
+};`,
+        output: `import { StatusCodes } from 'http-status-codes';
+const handler = (request, h) => {
+  return h.response(payload).code(StatusCodes.CREATED);
+};`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 35,
+            endLine: 3,
+            endColumn: 38,
+            data: { detail: '201 (Created): use StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
+        name: 'hapi h.response().code(n), reply.response(x).code(n) and h.redirect(url).code(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+if (!user) return h.response().code(404);
+reply.response(error).code(500);
+return h.redirect(url).code(301);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+if (!user) return h.response().code(StatusCodes.NOT_FOUND);
+reply.response(error).code(StatusCodes.INTERNAL_SERVER_ERROR);
+return h.redirect(url).code(StatusCodes.MOVED_PERMANENTLY);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 37,
+            endLine: 2,
+            endColumn: 40,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 28,
+            endLine: 3,
+            endColumn: 31,
+            data: { detail: '500 (Internal Server Error): use StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 4,
+            column: 29,
+            endLine: 4,
+            endColumn: 32,
+            data: { detail: '301 (Moved Permanently): use StatusCodes.MOVED_PERMANENTLY' },
+          },
+        ],
+      },
+      {
         name: 'optional call res?.status(n)',
         filename: HSC,
         code: `import { StatusCodes } from 'http-status-codes';
@@ -1910,6 +1970,21 @@ assert.equal(items.length, 200);`,
       { name: 'PDFKit doc.text(x, 200, 300)', code: `doc.text('Invoice', 200, 300);` },
       { name: 'canvas ctx.fillText', code: `ctx.fillText('Total', 200, 300);` },
       { name: '.code(n) on something that is not a reply', code: 'editor.code(404);' },
+      {
+        name: '.code(n) on other receivers (an editor, an error, x) and String.fromCharCode',
+        code: `editor.code(200);
+err.code(500);
+x.code(404);
+String.fromCharCode(200);`,
+      },
+      {
+        name: '.code(n) on a call of something other than a response or redirect method',
+        code: `getResponse().code(404);
+response(payload).code(201);
+api.responses().code(404);
+h.response(payload).code;`,
+      },
+      { name: 'the number inside h.response(n)', code: `h.response(404).message('a');` },
       { name: 'a mock assertion on a function that is not status-setting', code: 'expect(setTimeout).toHaveBeenCalledWith(fn, 500);' },
       { name: 'a mock assertion on a plain function', code: 'expect(resize).toHaveBeenCalledWith(400);' },
       { name: 'a mock assertion on .code of something that is not a reply', code: 'expect(editor.code).toHaveBeenCalledWith(404);' },
