@@ -511,7 +511,9 @@ function statusMethodArgument(method: string, object: Expr, index: number): Safe
         : undefined;
     case 'redirect':
       // Express `res.redirect(301, url)`; `Response.redirect(url, 301)`, Next `NextResponse.redirect(url, 308)`.
-      return index <= 1 ? 'number' : undefined;
+      if (index <= 1) return 'number';
+      // koa-router / @koa/router `router.redirect(source, destination, 301)`, on a receiver named like a router.
+      return index === 2 && /router$/i.test(lastName(object) ?? '') ? 'number' : undefined;
     case 'throw':
       // Koa `ctx.throw(404, msg)` or `ctx.throw(msg, 404)`; not a generator's `gen.throw(err)`.
       return index <= 1 && isKoaContext(object) ? 'number' : undefined;

@@ -239,6 +239,52 @@ const redirect = Response.redirect(url, StatusCodes.PERMANENT_REDIRECT);`,
         ],
       },
       {
+        name: 'koa-router router.redirect(source, destination, n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+router.redirect('/login', '/sign-in', 301);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+router.redirect('/login', '/sign-in', StatusCodes.MOVED_PERMANENTLY);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 39,
+            endLine: 2,
+            endColumn: 42,
+            data: { detail: '301 (Moved Permanently): use StatusCodes.MOVED_PERMANENTLY' },
+          },
+        ],
+      },
+      {
+        name: '@koa/router on receivers named like a router (apiRouter, this.router)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+apiRouter.redirect('/v1/users', '/v2/users', 308);
+this.router.redirect(from, to, 302);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+apiRouter.redirect('/v1/users', '/v2/users', StatusCodes.PERMANENT_REDIRECT);
+this.router.redirect(from, to, StatusCodes.MOVED_TEMPORARILY);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 46,
+            endLine: 2,
+            endColumn: 49,
+            data: { detail: '308 (Permanent Redirect): use StatusCodes.PERMANENT_REDIRECT' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 32,
+            endLine: 3,
+            endColumn: 35,
+            data: { detail: '302 (Found): use StatusCodes.MOVED_TEMPORARILY' },
+          },
+        ],
+      },
+      {
         name: 'Koa ctx.throw(n, message)',
         filename: HSC,
         code: `import { StatusCodes } from 'http-status-codes';
@@ -1985,6 +2031,14 @@ api.responses().code(404);
 h.response(payload).code;`,
       },
       { name: 'the number inside h.response(n)', code: `h.response(404).message('a');` },
+      {
+        name: 'a third argument of .redirect on a receiver not named like a router',
+        code: `res.redirect(a, b, 500);
+reply.redirect(url, code, 404);
+routerConfig.redirect('/a', '/b', 301);
+redirect('/a', '/b', 301);`,
+      },
+      { name: 'a fourth argument of router.redirect', code: `router.redirect('/a', '/b', code, 301);` },
       { name: 'a mock assertion on a function that is not status-setting', code: 'expect(setTimeout).toHaveBeenCalledWith(fn, 500);' },
       { name: 'a mock assertion on a plain function', code: 'expect(resize).toHaveBeenCalledWith(400);' },
       { name: 'a mock assertion on .code of something that is not a reply', code: 'expect(editor.code).toHaveBeenCalledWith(404);' },
