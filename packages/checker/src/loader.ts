@@ -10,6 +10,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fdir } from 'fdir';
 import { globSync } from 'tinyglobby';
 import { ConfigError, validateConfig, type Config } from './config.js';
+import { reasonOf } from './errors.js';
 import { formatOf, type CheckInput, type InputFile, type ProjectHint } from './docset.js';
 import { scanPage, type ScanResult } from './labels.js';
 import { isInside, normalizePath } from './paths.js';
@@ -20,6 +21,8 @@ const DEFAULT_EXTENSIONS = ['.rst', '.md'];
 
 export interface LoadedConfig {
   config: Config;
+  /** The config as written, its folders relative to the config file (rebaseConfig moves them elsewhere). */
+  written: Config;
   /** Absolute path of the config file, if one was found. */
   file: string | undefined;
 }
@@ -40,7 +43,7 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
       if (resolve(dir, '..') === dir) break;
     }
   }
-  if (!file) return { config: {}, file: undefined };
+  if (!file) return { config: {}, written: {}, file: undefined };
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -49,7 +52,7 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   }
   const config = validateConfig(raw, posixRel(cwd, file));
   checkFolders(config, resolve(file, '..'), posixRel(cwd, file));
-  return { config: rebaseConfig(config, resolve(file, '..'), cwd), file };
+  return { config: rebaseConfig(config, resolve(file, '..'), cwd), written: config, file };
 }
 
 /**
@@ -76,7 +79,8 @@ function checkFolders(config: Config, configDir: string, where: string): void {
   }
 }
 
-function posixRel(cwd: string, abs: string): string {
+/** `abs` relative to `cwd`, with `/` separators ('.' for cwd itself). */
+export function posixRel(cwd: string, abs: string): string {
   const r = relative(cwd, abs);
   return r === '' ? '.' : r.split(sep).join('/');
 }
@@ -168,14 +172,16 @@ function lazyFile(file: string, abs: string, scan: ScanResult, stamp: string): I
   };
 }
 
-/** Thrown for a path argument that does not exist (a usage error, exit 2). */
+/** Thrown for a path argument that does not exist or holds no page (a usage error, exit 2). */
 export class PathError extends Error {
   override name = 'PathError';
-  /** The path argument, as given to loadInput. */
-  readonly path: string | undefined;
-  constructor(message: string, path?: string) {
-    super(message);
-    this.path = path;
+  constructor(
+    /** The path argument, as given to loadInput. */
+    readonly path: string,
+    /** The message for the path as the user wrote it (the CLI may have rebased it). */
+    readonly describe: (shown: string) => string,
+  ) {
+    super(describe(path));
   }
 }
 
@@ -227,21 +233,9 @@ function readText(abs: string): string {
   }
 }
 
+/** reasonOf, but a page read names a missing file `no such file`. */
 function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return (e as Error).message;
-  }
+  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : reasonOf(e);
 }
 
 /** Skipped in every folder walk, also when the configuration ignores nothing. */
@@ -449,7 +443,7 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
       st = statSync(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new PathError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${p}` : `cannot read ${p}: ${reason(e)}`, p);
+      throw new PathError(p, (shown) => (code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${shown}` : `cannot read ${shown}: ${reason(e)}`));
     }
     const rel = posixRel(cwd, abs);
     if (st.isDirectory()) {
@@ -458,7 +452,8 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
       if (files.length === 0 && dirsNamedLikeFiles.length === 0) {
         // As ESLint's "No files matching the pattern": a mistyped or empty folder is not a clean run.
         const exts = (config.extensions ?? DEFAULT_EXTENSIONS).join(', ');
-        throw new PathError(`no pages to check in ${p} (looked for ${exts} files${config.ignores && config.ignores.length > 0 ? ', minus the config\'s ignores' : ''}): check the path, or "extensions" and "ignores" in the config`, p);
+        const ignored = config.ignores && config.ignores.length > 0 ? ', minus the config\'s ignores' : '';
+        throw new PathError(p, (shown) => `no pages to check in ${shown} (looked for ${exts} files${ignored}): check the path, or "extensions" and "ignores" in the config`);
       }
       for (const f of files) if (!toCheck.has(f)) toCheck.set(f, rel);
       for (const d of dirsNamedLikeFiles) errors.push({ file: d, reason: 'is a directory' });

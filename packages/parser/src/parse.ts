@@ -10,25 +10,21 @@ import { shift, SourceMap } from './source.js';
 // lines; `](…)` is a scan (the regular expression rescanned the rest of a
 // `](](](…` run from every `](`).
 const H = String.raw`[^\S\n\r\u2028\u2029]`;
-const MD_SIGNALS: Array<(text: string) => boolean> = [
-  re(/^#{1,6} \S/m), // ATX heading
-  re(new RegExp(String.raw`^${H}*<(?:table|a name=|div|p|ul|ol|img)\b`, 'im')), // HTML blocks
-  hasInlineLink, // [text](url)
-  re(/^```/m), // fenced code
-  re(new RegExp(String.raw`^${H}*\|.*\|[^\S\n]*\n\s*\|\s*:?-{3,}`, 'm')), // GFM table
+const MD_SIGNALS: Array<{ test(text: string): boolean }> = [
+  /^#{1,6} \S/m, // ATX heading
+  new RegExp(String.raw`^${H}*<(?:table|a name=|div|p|ul|ol|img)\b`, 'im'), // HTML blocks
+  { test: hasInlineLink }, // [text](url)
+  /^```/m, // fenced code
+  new RegExp(String.raw`^${H}*\|.*\|[^\S\n]*\n\s*\|\s*:?-{3,}`, 'm'), // GFM table
 ];
-const RST_SIGNALS: Array<(text: string) => boolean> = [
-  re(/^\.\. [\w|_[-]/m), // explicit markup
-  re(/^([=\-~^"'`#*+:.])\1{3,}\s*$/m), // adornment line
-  re(/:(?:ref|doc|numref):`/), // Sphinx roles
-  re(new RegExp(String.raw`^${H}*\+-{3,}[-+]*\+\s*$`, 'm')), // grid table border
-  re(/^:[\w-]+: \S/m), // field list
-  re(/`__?(?:\s|$)/m), // hyperlink reference
+const RST_SIGNALS: RegExp[] = [
+  /^\.\. [\w|_[-]/m, // explicit markup
+  /^([=\-~^"'`#*+:.])\1{3,}\s*$/m, // adornment line
+  /:(?:ref|doc|numref):`/, // Sphinx roles
+  new RegExp(String.raw`^${H}*\+-{3,}[-+]*\+\s*$`, 'm'), // grid table border
+  /^:[\w-]+: \S/m, // field list
+  /`__?(?:\s|$)/m, // hyperlink reference
 ];
-
-function re(pattern: RegExp): (text: string) => boolean {
-  return (text) => pattern.test(text);
-}
 
 const LINK_RUN = /[^)\s]*/y;
 
@@ -60,8 +56,8 @@ export function detectFormat(text: string, path?: string): Format {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   let md = 0;
   let rst = 0;
-  for (const signal of MD_SIGNALS) if (signal(sample)) md++;
-  for (const signal of RST_SIGNALS) if (signal(sample)) rst++;
+  for (const signal of MD_SIGNALS) if (signal.test(sample)) md++;
+  for (const signal of RST_SIGNALS) if (signal.test(sample)) rst++;
   return md > rst ? 'markdown' : 'rst';
 }
 

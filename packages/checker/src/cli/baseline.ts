@@ -5,7 +5,7 @@ import { applyBaseline, baselineDir, baselineEntries, BaselineError, parseBaseli
 import type { Diagnostic } from '../diagnostic.js';
 import { fileInTheWay, makeDirs } from '../dirs.js';
 import { writeFileAtomic } from '../fix.js';
-import { reasonOf } from './errors.js';
+import { reasonOf } from '../errors.js';
 import type { OutStream } from './main.js';
 
 export interface UseBaselineOptions {

@@ -3,7 +3,7 @@
 // CommonJS entry starts ~10 ms sooner than an ES module one (Node's ES module loader is not needed).
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { reasonOf } from './errors.js';
+import { reasonOf } from '../errors.js';
 import { compileCacheDir, loadBundle, runKind } from './load.js';
 import { guardStream } from './stdout.js';
 import type * as Main from './main.js';

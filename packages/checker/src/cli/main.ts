@@ -5,12 +5,12 @@
  * 2 usage, config or I/O failure.
  */
 import { closeSync, openSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocSet } from '../check.js';
 import { buildDocSet, type CheckInput } from '../docset.js';
 import { runFix } from './fix.js';
-import { reasonOf } from './errors.js';
+import { reasonOf } from '../errors.js';
 import { fileInTheWay, makeDirs } from '../dirs.js';
 import { BaselineError } from '../baseline.js';
 import { useBaseline } from './baseline.js';
@@ -20,7 +20,7 @@ import { checkParallel, defaultThreads, PARALLEL_MIN_BYTES } from './parallel.js
 import { ConfigError, LIST_RULES_HINT, parseRuleFlag, resolveRules, type Config } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
-import { loadConfig, loadInput, PathError } from '../loader.js';
+import { loadConfig, loadInput, PathError, posixRel, rebaseConfig } from '../loader.js';
 import type { DocSet } from '../model.js';
 import { writePieces } from '../pieces.js';
 import { FORMATS, formatChunks, type Format, type ReportContext } from '../reporters/index.js';
@@ -141,10 +141,12 @@ export async function main(opts: MainOptions): Promise<number> {
   if (v.fix && v['fix-dry-run']) return fail('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write');
 
   let config: Config;
+  let written: Config;
   let configFile: string | undefined;
   try {
     const loaded = loadConfig(cwd, v.config);
     config = loaded.config;
+    written = loaded.written;
     configFile = loaded.file;
     if (v.rule) {
       const ruleSettings = { ...config.rules };
@@ -188,15 +190,8 @@ export async function main(opts: MainOptions): Promise<number> {
   // and a project or variant root above cwd cannot be named beside the pages below it. Files are shown
   // relative to cwd all the same.
   const work = workingFolder(cwd, configFile);
-  if (work.base !== cwd && configFile !== undefined) {
-    try {
-      config = { ...loadConfig(work.base, configFile).config, rules: config.rules };
-    } catch (e) {
-      if (e instanceof ConfigError) return fail(e.message);
-      throw e;
-    }
-  }
   const base = work.base;
+  if (base !== cwd) config = { ...rebaseConfig(written, base, base), rules: config.rules };
   const positionals = args.positionals.length > 0 ? args.positionals : ['.'];
   const paths = positionals.map(work.fromCwd);
 
@@ -218,7 +213,7 @@ export async function main(opts: MainOptions): Promise<number> {
     loaded = await loadInput({ cwd: base, paths, config, ...(cache ? { scans: cache.scans } : {}) });
     cache?.flushScans();
   } catch (e) {
-    if (e instanceof PathError) return fail(e.path !== undefined && paths.includes(e.path) ? e.message.replace(e.path, positionals[paths.indexOf(e.path)] as string) : e.message);
+    if (e instanceof PathError) return fail(e.describe(positionals[paths.indexOf(e.path)] ?? e.path));
     throw e;
   }
   for (const err of loaded.errors) stderr.write(`docdrift: cannot read ${work.toCwd(err.file)}: ${err.reason}\n`);
@@ -320,7 +315,11 @@ function reportContext(fmt: Format, diagnostics: readonly Diagnostic[], input: C
   const files = input.files.filter((f) => f.check !== false).map((f) => toCwd(f.file)).sort();
   if (fmt !== 'html') return { files };
   const withFindings = new Set(diagnostics.map((d) => d.file));
-  const sources = Object.fromEntries(input.files.filter((f) => withFindings.has(toCwd(f.file))).map((f) => [toCwd(f.file), f.text]));
+  const sources: Record<string, string> = {};
+  for (const f of input.files) {
+    const shown = toCwd(f.file);
+    if (withFindings.has(shown)) sources[shown] = f.text;
+  }
   const groups = groupMatrices(buildDocSet(input, config), config);
   return { files, sources, groups, version: VERSION };
 }
@@ -344,11 +343,10 @@ function workingFolder(cwd: string, configFile: string | undefined): WorkingFold
     const same = (p: string): string => p;
     return { base: cwd, fromCwd: same, toCwd: same, diagnosticToCwd: (d) => d };
   }
-  const posix = (p: string): string => (p === '' ? '.' : p.split(sep).join('/'));
-  const toCwd = (p: string): string => posix(relative(here, resolve(configDir, p)));
+  const toCwd = (p: string): string => posixRel(here, resolve(configDir, p));
   return {
     base: configDir,
-    fromCwd: (p) => posix(relative(configDir, resolve(here, p))),
+    fromCwd: (p) => posixRel(configDir, resolve(here, p)),
     toCwd,
     diagnosticToCwd: (d) => ({ ...d, file: toCwd(d.file), ...(d.related ? { related: d.related.map((r) => ({ ...r, file: toCwd(r.file) })) } : {}) }),
   };

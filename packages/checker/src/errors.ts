@@ -1,4 +1,4 @@
-/** Human reasons for the errors of file-system calls, for the CLI's messages (no `ENOENT: …, open '…'`). */
+/** Human reasons for the errors of file-system calls, for messages (no `ENOENT: …, open '…'`): the CLI's and the loader's. */
 export function reasonOf(e: unknown): string {
   switch ((e as NodeJS.ErrnoException)?.code) {
     case 'EACCES':
