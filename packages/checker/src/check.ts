@@ -7,7 +7,7 @@ import type { Node, NodeBase, Position, Table, TableInfo } from '@docdrift/parse
 import { resolveRules, type Config, type ResolvedRule } from './config.js';
 import type { Diagnostic, RelatedLocation } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
-import { parseDisables } from './disable.js';
+import { codeRanges, parseDisables } from './disable.js';
 import { buildDocSet, type CheckInput, type ParseHook } from './docset.js';
 import type { DocSet, Page, VariantGroup } from './model.js';
 import type { AnyRule, GroupReportDescriptor, GroupRuleContext, RelatedDescriptor, ReportDescriptor, RuleContext } from './rule.js';
@@ -66,7 +66,7 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
     const disables = new Map<Page, ReturnType<typeof parseDisables>>();
     const keep = (page: Page, d: Diagnostic): void => {
       let dis = disables.get(page);
-      if (!dis) disables.set(page, (dis = parseDisables(page.text)));
+      if (!dis) disables.set(page, (dis = parseDisables(page.text, () => codeRanges(page.root))));
       if (!dis.isDisabled(d.ruleId, d.line)) out.push(d);
     };
     for (const page of unit.pages) {

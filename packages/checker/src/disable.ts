@@ -5,7 +5,11 @@
  *   .. docdrift-disable rule-a   …   .. docdrift-enable rule-a
  * Without rule ids, every rule is disabled. "Next line" is the next
  * non-blank line (an RST comment must be followed by a blank line).
+ * A comment shown inside code (a literal block, a code block or fence, an
+ * inline literal) is an example, not a directive: it is ignored.
  */
+
+import type { Node } from '@docdrift/parser';
 
 export interface DisableMap {
   isDisabled(ruleId: string, line: number): boolean;
@@ -35,9 +39,34 @@ export interface DisableComment {
   ids: DisableId[];
 }
 
-/** Every disable comment of a page, in order (the `unknown-disable` rule checks their ids). */
-export function disableComments(text: string): DisableComment[] {
+/** 0-based `[start, end)` offsets of a page's code, where a disable comment is an example. */
+export type CodeRanges = ReadonlyArray<readonly [number, number]>;
+
+/** The offsets of the code in a parsed page: `code` blocks (literal blocks, code blocks, fences) and inline literals, in source order. */
+export function codeRanges(root: Node): CodeRanges {
+  const out: Array<readonly [number, number]> = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.type === 'code' || n.type === 'inlineCode') {
+      if (n.position) out.push([n.position.start.offset, n.position.end.offset]);
+      continue;
+    }
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Node);
+    if (n.type === 'definitionItem') for (let i = n.term.length - 1; i >= 0; i--) stack.push(n.term[i] as Node);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Every disable comment of a page, in order (the `unknown-disable` rule checks their ids). `code`
+ * gives the page's code (`codeRanges`), asked for only when the text has a `docdrift-` comment at
+ * all; comments inside it are examples and left out.
+ */
+export function disableComments(text: string, code?: () => CodeRanges): DisableComment[] {
   if (!text.includes('docdrift-')) return [];
+  let ranges: CodeRanges | undefined;
+  const inCode = (offset: number): boolean => (ranges ??= code?.() ?? []).some(([from, to]) => offset >= from && offset < to);
   const lineStarts: number[] = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineOf = (offset: number): number => {
@@ -54,6 +83,7 @@ export function disableComments(text: string): DisableComment[] {
   for (const m of text.matchAll(DIRECTIVE)) {
     const indices = m.indices as RegExpIndicesArray;
     const [nameFrom, nameTo] = indices[1] as [number, number];
+    if (inCode(nameFrom)) continue;
     const [from] = indices[2] as [number, number];
     const name = m[1] as string;
     const body = m[2] ?? '';
@@ -68,8 +98,8 @@ export function disableComments(text: string): DisableComment[] {
   return out;
 }
 
-export function parseDisables(text: string): DisableMap {
-  const comments = disableComments(text);
+export function parseDisables(text: string, code?: () => CodeRanges): DisableMap {
+  const comments = disableComments(text, code);
   if (comments.length === 0) return { isDisabled: () => false };
   const lines = text.split('\n');
   const nextLine = new Map<number, Set<string> | 'all'>();

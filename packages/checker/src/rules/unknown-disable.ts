@@ -1,4 +1,4 @@
-import { disableComments } from '../disable.js';
+import { codeRanges, disableComments } from '../disable.js';
 import { defineRule, docsUrl } from '../rule.js';
 import { spanAt } from '../span.js';
 
@@ -16,7 +16,7 @@ export default defineRule({
     docs: docsUrl('unknown-disable'),
   },
   check(ctx) {
-    const comments = disableComments(ctx.text);
+    const comments = disableComments(ctx.text, () => codeRanges(ctx.root));
     if (comments.length === 0) return;
     const known = new Set(ctx.ruleIds);
     for (const c of comments) {
