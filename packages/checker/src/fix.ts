@@ -32,6 +32,19 @@ export interface FixPass {
   deferred: Diagnostic[];
   /** The findings whose fix cannot be applied safely, with the reason (never retried). */
   unsafe: Array<{ diagnostic: Diagnostic; reason: string }>;
+  /** The replacements made, in text order: `[start, end)` of the old text and the new text's length. */
+  edits: Array<{ start: number; end: number; length: number }>;
+}
+
+/** Where an offset of the text before a pass is in the text after it (an offset inside a replaced range goes to its start). */
+export function shiftOffset(edits: FixPass['edits'], offset: number): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.end <= offset && e.start < offset) delta += e.length - (e.end - e.start);
+    else if (e.start < offset) return e.start + delta;
+    else break;
+  }
+  return offset + delta;
 }
 
 function validRange(f: Fix, length: number): boolean {
@@ -96,6 +109,7 @@ export function applyFixPass(text: string, diagnostics: readonly Diagnostic[]): 
     else planned.push({ d, f });
   }
   planned.sort((a, b) => a.f.range[0] - b.f.range[0] || a.f.range[1] - b.f.range[1]);
+  const edits: FixPass['edits'] = [];
   let out = '';
   let at = 0;
   let lastStart = -1;
@@ -107,11 +121,12 @@ export function applyFixPass(text: string, diagnostics: readonly Diagnostic[]): 
     }
     if (text.slice(f.range[0], f.range[1]) === f.text) continue; // already so: nothing to do
     out += text.slice(at, f.range[0]) + f.text;
+    edits.push({ start: f.range[0], end: f.range[1], length: f.text.length });
     at = f.range[1];
     lastStart = f.range[0];
     applied.push(d);
   }
-  return { output: out + text.slice(at), applied, deferred, unsafe };
+  return { output: out + text.slice(at), applied, deferred, unsafe, edits };
 }
 
 /**
@@ -189,9 +204,12 @@ export async function fixInput(input: CheckInput, checker: Checker, options: Fix
   const counts = new Map<string, number>();
   const current = (): CheckInput => ({ ...input, files: input.files.map((f) => (texts.has(f.file) ? { ...f, text: texts.get(f.file) as string } : f)) });
   const verify = options.verify ?? newParseProblem;
-  const rejected = new Map<string, { diagnostic: Diagnostic; reason: string }>();
-  // A finding keeps its rule, message and fix text from pass to pass (its range may move).
-  const fixId = (d: Diagnostic): string => `${d.file}\u0000${d.ruleId}\u0000${d.message}\u0000${d.fix?.text ?? ''}`;
+  // A refused fix is never tried again. A finding keeps its rule, message and fix text from pass to pass,
+  // but the same words can be found in several places of a page (a "404 NotFound" row in each operation's
+  // status table): a refusal is also tied to where its fix starts, moved along as earlier fixes apply.
+  const rejected = new Map<string, Array<{ key: string; start: number; diagnostic: Diagnostic; reason: string }>>();
+  const fixKey = (d: Diagnostic): string => `${d.ruleId}\u0000${d.message}\u0000${d.fix?.text ?? ''}`;
+  const refusal = (d: Diagnostic) => rejected.get(d.file)?.find((r) => r.key === fixKey(d) && r.start === d.fix?.range[0]);
   let passes = 0;
   let diagnostics = options.initial ?? (await checker(current()));
   let exhausted = false;
@@ -208,9 +226,13 @@ export async function fixInput(input: CheckInput, checker: Checker, options: Fix
     for (const [file, all] of byFile) {
       const text = texts.get(file) as string;
       const reject = (d: Diagnostic, reason: string): void => {
-        if (!rejected.has(fixId(d))) rejected.set(fixId(d), { diagnostic: d, reason });
+        if (refusal(d) || !d.fix) return;
+        const entry = { key: fixKey(d), start: d.fix.range[0], diagnostic: d, reason };
+        const list = rejected.get(file);
+        if (list) list.push(entry);
+        else rejected.set(file, [entry]);
       };
-      const list = all.filter((d) => !rejected.has(fixId(d)));
+      const list = all.filter((d) => !refusal(d));
       let pass = applyFixPass(text, list);
       for (const u of pass.unsafe) reject(u.diagnostic, u.reason);
       if (pass.applied.length === 0 || pass.output === text) continue;
@@ -226,6 +248,7 @@ export async function fixInput(input: CheckInput, checker: Checker, options: Fix
         if (pass.applied.length === 0 || pass.output === text) continue;
       }
       next.set(file, pass.output);
+      for (const r of rejected.get(file) ?? []) r.start = shiftOffset(pass.edits, r.start);
       counts.set(file, (counts.get(file) ?? 0) + pass.applied.length);
       changed = true;
     }
@@ -243,8 +266,10 @@ export async function fixInput(input: CheckInput, checker: Checker, options: Fix
     .map(([file, text]) => ({ file, original: original.get(file) as string, output: text, fixes: counts.get(file) ?? 0 }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   // Report a rejected fix at its place in the final text when the finding is still there.
-  const finalById = new Map(diagnostics.filter((d) => d.fix).map((d) => [fixId(d), d]));
-  const rejectedList = [...rejected.entries()].map(([id, r]) => ({ diagnostic: finalById.get(id) ?? r.diagnostic, reason: r.reason })).sort((a, b) => (a.diagnostic.file < b.diagnostic.file ? -1 : a.diagnostic.file > b.diagnostic.file ? 1 : a.diagnostic.line - b.diagnostic.line));
+  const final = new Map(diagnostics.filter((d) => d.fix).map((d) => [`${d.file}\u0000${fixKey(d)}\u0000${d.fix?.range[0]}`, d]));
+  const rejectedList = [...rejected.entries()]
+    .flatMap(([file, list]) => list.map((r) => ({ diagnostic: final.get(`${file}\u0000${r.key}\u0000${r.start}`) ?? r.diagnostic, reason: r.reason })))
+    .sort((a, b) => (a.diagnostic.file < b.diagnostic.file ? -1 : a.diagnostic.file > b.diagnostic.file ? 1 : a.diagnostic.line - b.diagnostic.line));
   return { files, diagnostics, passes, exhausted, rejected: rejectedList };
 }
 

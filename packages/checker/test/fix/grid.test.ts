@@ -4,7 +4,7 @@ import { parse } from '@docdrift/parser';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
-import { applyFixPass, displayWidth, fixInput, gridSafeFix, newParseProblem } from '../../src/fix.js';
+import { applyFixPass, displayWidth, fixInput, gridSafeFix, newParseProblem, shiftOffset } from '../../src/fix.js';
 import { defineRule } from '../../src/rule.js';
 import { run } from '../cli/run.js';
 import { LINK, REF, seed000, seedTree, SELF } from './fixture.js';
@@ -81,5 +81,33 @@ describe('a fix that would break the page is not applied', () => {
     expect(r.files.map((f) => f.output)).toEqual([page.replace('colour', 'color')]);
     expect(r.rejected.map((x) => [x.diagnostic.message, x.reason.replace(/\(line \d+\)/, '(line N)')])).toEqual([['break it', expect.stringMatching(/^the fix would break the page: Malformed table\. .*\(line N\)$/)]]);
     expect(r.diagnostics.map((d: Diagnostic) => d.message)).toEqual(['break it']);
+  });
+});
+
+describe('refused fixes are tied to their place, not only to their words', () => {
+  // Three status tables of one page with the same slip, "404 NotFound" (an API reference repeats a status
+  // table per operation): two grid cells without room for "Not Found", one simple-table row with room.
+  const grid = (caption: string) => `.. table:: ${caption}\n\n   +--------------+-------------+\n   | Status code  | Description |\n   +==============+=============+\n   | 200 OK       | Fine.       |\n   +--------------+-------------+\n   | 404 NotFound | Missing.    |\n   +--------------+-------------+\n\n`;
+  const simple = '.. table:: Delete\n\n   ================= ===========\n   Status code       Description\n   ================= ===========\n   200 OK            Fine.\n   404 NotFound      Missing.\n   ================= ===========\n\n';
+  const page = `T\n=\n\n${grid('Create')}${simple}${grid('List')}`;
+  const narrow = 'the table cell is 1 column too narrow for the fix; widen the column, then run --fix again';
+
+  it('the fix with room is applied although the same fix elsewhere was refused, and each refusal is reported at its own line', async () => {
+    const r = await fixInput({ files: [{ file: 'a.rst', text: page }] }, (i) => check(i, {}));
+    expect(r.files.map((f) => f.output)).toEqual([page.replace('404 NotFound      Missing.', '404 Not Found      Missing.')]);
+    expect(r.rejected.map((x) => [x.diagnostic.line, x.diagnostic.column, x.reason])).toEqual([
+      [11, 10, narrow],
+      [30, 10, narrow],
+    ]);
+    expect(r.diagnostics.filter((d) => d.ruleId === 'reason-phrase').map((d) => d.line)).toEqual([11, 30]);
+  });
+
+  it('shiftOffset moves an offset past the replacements before it', () => {
+    const edits = [
+      { start: 2, end: 4, length: 5 },
+      { start: 10, end: 10, length: 2 },
+      { start: 20, end: 30, length: 0 },
+    ];
+    expect([0, 2, 3, 4, 10, 11, 20, 25, 30, 40].map((o) => shiftOffset(edits, o))).toEqual([0, 2, 2, 7, 13, 16, 25, 25, 25, 35]);
   });
 });
