@@ -55,6 +55,7 @@ export function stylish(diagnostics: readonly Diagnostic[], options: StylishOpti
   const n = diagnostics.length;
   const summary = `✖ ${n} ${n === 1 ? 'problem' : 'problems'} (${parts.join(', ')})`;
   out += `\n${errors > 0 ? c.red.bold(summary) : warnings > 0 ? c.yellow.bold(summary) : c.blue.bold(summary)}\n`;
-  if (fixable > 0) out += c.dim(`  ${fixable} ${fixable === 1 ? 'finding carries' : 'findings carry'} a fix (see --format json)\n`);
+  // As ESLint's stylish says it: the fixes are applied by `docdrift --fix` (and listed by --fix-dry-run).
+  if (fixable > 0) out += c.dim(`  ${fixable} ${fixable === 1 ? 'problem is' : 'problems are'} potentially fixable with the \`--fix\` option.\n`);
   return out;
 }

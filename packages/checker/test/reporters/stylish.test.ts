@@ -56,4 +56,11 @@ describe('stylish: word diffs of the drift rules', () => {
     expect(d?.key).toBe('403');
     expect(d?.diff).toEqual(edit.diff);
   });
+
+  it('the summary says how many findings --fix can fix, as ESLint does', () => {
+    const fixed: Diagnostic = { ...edit, ruleId: 'reason-phrase', severity: 'error', message: 'Reason phrase "NotFound" of 404 should be written "Not Found"', fix: { range: [10, 18], text: 'Not Found' } };
+    expect(stylish([fixed, edit], { colorLevel: 0 }).split('\n').slice(-3)).toEqual(['✖ 2 problems (1 error, 1 warning)', '  1 problem is potentially fixable with the `--fix` option.', '']);
+    expect(stylish([fixed, { ...fixed, line: 12 }], { colorLevel: 0 })).toContain('  2 problems are potentially fixable with the `--fix` option.\n');
+    expect(stylish([edit], { colorLevel: 0 })).not.toContain('--fix');
+  });
 });
