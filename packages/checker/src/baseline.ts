@@ -12,6 +12,7 @@
  */
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
+import { jsonSyntaxError } from './errors.js';
 import { fingerprints } from './fingerprint.js';
 
 export const BASELINE_VERSION = 1;
@@ -64,7 +65,7 @@ export function parseBaseline(text: string, name: string): Baseline {
   try {
     v = JSON.parse(text);
   } catch (e) {
-    throw new BaselineError(`baseline ${name} is not JSON: ${(e as Error).message}`);
+    throw new BaselineError(`baseline ${name}${jsonSyntaxError(text, e as SyntaxError)}; it is not JSON (recreate it with --update-baseline)`);
   }
   const b = v as Partial<Baseline>;
   if (!b || typeof b !== 'object' || b.tool !== 'docdrift' || !Array.isArray(b.findings)) throw new BaselineError(`${name} is not a docdrift baseline (create it with --update-baseline)`);

@@ -10,7 +10,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fdir } from 'fdir';
 import { globSync } from 'tinyglobby';
 import { ConfigError, validateConfig, type Config } from './config.js';
-import { reasonOf } from './errors.js';
+import { jsonSyntaxError, reasonOf } from './errors.js';
 import { formatOf, type CheckInput, type InputFile, type ProjectHint } from './docset.js';
 import { scanPage, type ScanResult } from './labels.js';
 import { isInside, normalizePath } from './paths.js';
@@ -45,10 +45,17 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   }
   if (!file) return { config: {}, written: {}, file: undefined };
   let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`cannot read config ${posixRel(cwd, file)}: ${e instanceof SyntaxError ? e.message : reason(e)}`);
+    throw new ConfigError(`cannot read config ${posixRel(cwd, file)}: ${reason(e)}`);
+  }
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    // As a compiler names a syntax error: file:line:column, what, and what to do.
+    throw new ConfigError(`${posixRel(cwd, file)}${jsonSyntaxError(text, e as SyntaxError)}; the config must be JSON (no comments, no trailing commas)`);
   }
   const config = validateConfig(raw, posixRel(cwd, file));
   checkFolders(config, resolve(file, '..'), posixRel(cwd, file));

@@ -100,6 +100,9 @@ describe('baseline semantics', () => {
     expect(await run(['docs', '--baseline', 'none.json'], root)).toMatchObject({ code: 2, stderr: 'docdrift: baseline file not found: none.json (create it with --update-baseline)\n' });
     writeFileSync(join(root, 'bad.json'), '{"findings": 3}');
     expect(await run(['docs', '--baseline', 'bad.json'], root)).toMatchObject({ code: 2, stderr: 'docdrift: bad.json is not a docdrift baseline (create it with --update-baseline)\n' });
+    // A broken file (a merge conflict left in it) is named with the line and column of the error.
+    writeFileSync(join(root, 'bad.json'), '{\n  "version": 1,\n<<<<<<< HEAD\n  "tool": "docdrift"\n}\n');
+    expect(await run(['docs', '--baseline', 'bad.json'], root)).toMatchObject({ code: 2, stderr: "docdrift: baseline bad.json:3:1: Expected double-quoted property name; it is not JSON (recreate it with --update-baseline)\n" });
     // Reasons in words, not `EISDIR: illegal operation on a directory, read` or the name of a temporary file.
     expect(await run(['docs', '--baseline', 'docs'], root)).toMatchObject({ code: 2, stderr: 'docdrift: cannot read baseline docs: is a directory\n' });
     expect(await run(['docs', '--baseline', 'bad.json/b.json', '--update-baseline'], root)).toMatchObject({ code: 2, stderr: 'docdrift: cannot write baseline bad.json/b.json: bad.json is a file, not a folder\n' });

@@ -76,7 +76,10 @@ describe('docdrift CLI', () => {
     expect((await run(['--config', join(other, 'x.json'), 'docs'], dir)).code).toBe(0);
     const bad = await run(['--config', join(other, 'bad.json'), 'docs'], dir);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('cannot read config');
+    expect(bad.stderr).toMatch(/^docdrift: \S*bad\.json:1:3: Expected property name or '\}'; the config must be JSON \(no comments, no trailing commas\)\n$/);
+    // A trailing comma, the commonest slip: file:line:column of the error, and what to do.
+    const comma = tree({ ...brokenProject, 'docdrift.config.json': '{\n  "rules": { "broken-ref": "warn", }\n}\n' });
+    expect(await run(['docs'], comma)).toEqual({ code: 2, stdout: '', stderr: "docdrift: docdrift.config.json:2:36: Expected double-quoted property name; the config must be JSON (no comments, no trailing commas)\n" });
     expect((await run(['--config', join(other, 'unknown.json'), 'docs'], dir)).stderr).toContain('unknown key "colour"');
     expect((await run(['--config', 'missing.json'], dir)).stderr).toContain('config file not found: missing.json');
   });
