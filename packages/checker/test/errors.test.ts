@@ -21,7 +21,7 @@ describe('jsonSyntaxError: line and column of a JSON syntax error', () => {
   it('an unfinished text is at its end', () => {
     expect(where('')).toBe(':1:1: Unexpected end of the text');
     expect(where('{\n  "a": [1, 2\n')).toBe(":3:1: Expected ',' or ']' after array element");
-    expect(where('{\n  "a": 1')).toBe(':2:9: Unexpected end of the text');
+    expect(where('{\n  "a": 1')).toBe(":2:9: Expected ',' or '}' after property value");
   });
 
   it('a message without a position is passed on', () => {
