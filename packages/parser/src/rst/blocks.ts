@@ -75,9 +75,19 @@ function withText(line: Line, text: string): Line {
   return makeLine(text, line.line, line.col, line.offset);
 }
 
-/** Whether every line starts with `|` (a line block). */
+/**
+ * Whether every line starts a line-block line: `|` followed by a space or
+ * the end of the line (docutils' `\|( +|$)`). `|image1|` is a substitution
+ * reference, not a line block.
+ */
 function allStartWithBar(lines: Line[]): boolean {
-  for (const l of lines) if (l.text.charCodeAt(0) !== 124 /* | */) return false;
+  for (const l of lines) {
+    const t = l.text;
+    if (t.charCodeAt(0) !== 124 /* | */) return false;
+    const c = t.charCodeAt(1);
+    // docutils expands tabs to spaces first
+    if (t.length > 1 && c !== 32 /* space */ && c !== 9 /* tab */) return false;
+  }
   return true;
 }
 
