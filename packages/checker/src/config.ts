@@ -4,6 +4,7 @@
  */
 import type { Severity } from './diagnostic.js';
 import type { AnyRule } from './rule.js';
+import { suggestions } from './suggest.js';
 
 export type SeveritySetting = 'off' | 'info' | 'warn' | 'warning' | 'error';
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
@@ -150,13 +151,24 @@ export function parseRuleFlag(flag: string): [string, SeveritySetting] {
   return [m[1] as string, m[2] as SeveritySetting];
 }
 
-const KNOWN_KEYS = new Set(['$schema', 'rules', 'baseUrl', 'sites', 'projects', 'variants', 'groupByContent', 'reference', 'ignores', 'extensions']);
+const KNOWN_KEYS = ['$schema', 'rules', 'baseUrl', 'sites', 'projects', 'variants', 'groupByContent', 'reference', 'ignores', 'extensions'];
+const SITE_KEYS = ['root', 'baseUrl'];
+const PROJECT_KEYS = ['root', 'name', 'url'];
 
 /** Validate a parsed JSON config (shape only; rule ids are checked by resolveRules). */
 export function validateConfig(value: unknown, where = 'config'): Config {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${where}: must be a JSON object`);
   const c = value as Record<string, unknown>;
-  for (const k of Object.keys(c)) if (!KNOWN_KEYS.has(k)) throw new ConfigError(`${where}: unknown key ${JSON.stringify(k)}`);
+  // A mistyped key would be ignored silently (a "site" instead of "url" leaves a project without its URL).
+  const known = (o: Record<string, unknown>, keys: readonly string[], at: string): void => {
+    for (const k of Object.keys(o)) {
+      if (keys.includes(k)) continue;
+      const near = suggestions(k, keys);
+      const hint = near.length > 0 ? ` (did you mean ${near.map((n) => JSON.stringify(n)).join(' or ')}?)` : ` (known keys: ${keys.filter((x) => x !== '$schema').join(', ')})`;
+      throw new ConfigError(`${where}: unknown key ${JSON.stringify(k)}${at}${hint}`);
+    }
+  };
+  known(c, KNOWN_KEYS, '');
   const strs = (v: unknown, key: string): void => {
     if (v === undefined) return;
     if (typeof v === 'string') return;
@@ -185,18 +197,20 @@ export function validateConfig(value: unknown, where = 'config'): Config {
   }
   if (c.sites !== undefined) {
     if (!Array.isArray(c.sites)) throw new ConfigError(`${where}: sites must be an array`);
-    for (const s of c.sites as unknown[]) {
+    for (const [i, s] of (c.sites as unknown[]).entries()) {
       const o = s as Record<string, unknown>;
       if (typeof o !== 'object' || o === null || typeof o.root !== 'string') throw new ConfigError(`${where}: each site needs a "root"`);
+      known(o, SITE_KEYS, ` in sites[${i}]`);
       if (o.baseUrl === undefined) throw new ConfigError(`${where}: site ${JSON.stringify(o.root)} needs a "baseUrl"`);
       strs(o.baseUrl, 'sites[].baseUrl');
     }
   }
   if (c.projects !== undefined) {
     if (!Array.isArray(c.projects)) throw new ConfigError(`${where}: projects must be an array`);
-    for (const p of c.projects as unknown[]) {
+    for (const [i, p] of (c.projects as unknown[]).entries()) {
       const o = p as Record<string, unknown>;
       if (typeof o !== 'object' || o === null || typeof o.root !== 'string') throw new ConfigError(`${where}: each project needs a "root"`);
+      known(o, PROJECT_KEYS, ` in projects[${i}]`);
       if (o.url !== undefined && typeof o.url !== 'string') throw new ConfigError(`${where}: projects[].url must be a string`);
       if (o.name !== undefined && typeof o.name !== 'string') throw new ConfigError(`${where}: projects[].name must be a string`);
     }
