@@ -20,6 +20,7 @@ import { checkParallel, defaultThreads, PARALLEL_MIN_BYTES } from './parallel.js
 import { ConfigError, LIST_RULES_HINT, parseRuleFlag, resolveRules, type Config } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
+import { suggestions } from '../suggest.js';
 import { loadConfig, loadInput, PathError, posixRel, rebaseConfig } from '../loader.js';
 import type { DocSet } from '../model.js';
 import { writePieces } from '../pieces.js';
@@ -117,7 +118,7 @@ export async function main(opts: MainOptions): Promise<number> {
       options: OPTIONS,
     });
   } catch (e) {
-    return fail(`${(e as Error).message}\nTry 'docdrift --help'.`);
+    return fail(`${usage(e as Error & { code?: string })}\nTry 'docdrift --help'.`);
   }
   const v = args.values;
   if (v.help) {
@@ -407,4 +408,18 @@ function writeChunks(file: string, chunks: Iterable<string>): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** node:util parseArgs' errors as a user of the CLI needs them: the option, and the one meant. */
+function usage(e: Error & { code?: string }): string {
+  const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']+)'/.exec(e.message) : null;
+  if (unknown) {
+    const given = (unknown[1] as string).replace(/=.*$/, '');
+    const names = Object.keys(OPTIONS).map((n) => `--${n}`);
+    const near = given.startsWith('--') ? suggestions(given, names) : [];
+    return `unknown option ${given}${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''}; a file name starting with "-" goes after "--"`;
+  }
+  const missing = e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(e.message) : null;
+  if (missing) return `${missing[1] as string} needs a value`;
+  return e.message;
 }

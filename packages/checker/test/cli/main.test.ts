@@ -36,6 +36,20 @@ describe('docdrift CLI', () => {
     expect(missing).toMatchObject({ code: 2, stderr: 'docdrift: no such file or directory: nope\n' });
   });
 
+  it('an unknown option names the option meant; an option without its value says so', async () => {
+    const dir = tree({ 'a.rst': page('x') });
+    const hint = '; a file name starting with "-" goes after "--"\nTry \'docdrift --help\'.\n';
+    expect(await run(['--frmat', 'json'], dir)).toEqual({ code: 2, stdout: '', stderr: `docdrift: unknown option --frmat (did you mean --format?)${hint}` });
+    expect((await run(['--max-warning=0'], dir)).stderr).toBe(`docdrift: unknown option --max-warning (did you mean --max-warnings?)${hint}`);
+    expect((await run(['--bogus'], dir)).stderr).toBe(`docdrift: unknown option --bogus${hint}`);
+    expect((await run(['-x'], dir)).stderr).toBe(`docdrift: unknown option -x${hint}`);
+    expect(await run(['a.rst', '--output'], dir)).toEqual({ code: 2, stdout: '', stderr: "docdrift: --output needs a value\nTry 'docdrift --help'.\n" });
+    expect((await run(['--cache-location'], dir)).stderr).toBe("docdrift: --cache-location needs a value\nTry 'docdrift --help'.\n");
+    // A file whose name starts with "-", after "--", is checked.
+    const odd = tree({ '-odd.rst': page('x') });
+    expect((await run(['--', '-odd.rst'], odd)).code).toBe(0);
+  });
+
   it('a path argument that is a symbolic link loop says so (exit 2)', async () => {
     const dir = tree({ 'a.rst': page('x') });
     symlinkSync('loop.rst', join(dir, 'loop.rst'));
