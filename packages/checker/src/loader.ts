@@ -145,6 +145,11 @@ export interface LoadOptions {
    * modification time match its stored scan is not read: its text is read when something needs it.
    */
   scans?: ScanStore;
+  /**
+   * Texts of paths (as given in `paths`) that are checked as they are here, not read from disk: the
+   * CLI's --stdin. Such a path need not exist; its project and variants are found from where it is.
+   */
+  texts?: ReadonlyMap<string, string>;
 }
 
 /** Light scans of pages by file and stamp (size, modification time, inode), kept between runs. */
@@ -443,8 +448,18 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
   const toCheck = new Map<string, string>(); // file → the argument folder it came from (or its own dir)
   const errors: ReadError[] = [];
   const argDirs: string[] = [];
+  const given = new Map<string, string>(); // file → text, for opts.texts
   for (const p of paths) {
     const abs = resolve(cwd, p);
+    const text = opts.texts?.get(p);
+    if (text !== undefined) {
+      const rel = posixRel(cwd, abs);
+      // Ignored as a file argument is (quietly), when it is on disk: the ignore globs match files there.
+      if (config.ignores && config.ignores.length > 0 && existsSync(abs) && globSync([rel], { cwd, ignore: config.ignores, expandDirectories: false }).length === 0) continue;
+      given.set(rel, text);
+      toCheck.set(rel, parent(rel));
+      continue;
+    }
     let st;
     try {
       st = statSync(abs);
@@ -551,6 +566,12 @@ export async function loadInput(opts: LoadOptions): Promise<LoadResult> {
   let bytes = 0;
   const base = resolve(cwd);
   for (const [file, check] of [...[...toCheck.keys()].map((f) => [f, true] as const), ...[...context].map((f) => [f, false] as const)]) {
+    const own = given.get(file);
+    if (own !== undefined) {
+      files.push({ file, text: own, check });
+      bytes += Buffer.byteLength(own);
+      continue;
+    }
     const abs = fileBelow(base, file);
     let stamp: string | undefined;
     if (!check && opts.scans) {

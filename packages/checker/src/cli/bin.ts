@@ -43,7 +43,7 @@ async function run(): Promise<void> {
   const { main } = loaded.exports as typeof Main;
   let checked = false;
   try {
-    const code = await main({ argv: process.argv.slice(2), cwd: process.cwd(), stdout, stderr, onCheck: () => (checked = true) });
+    const code = await main({ argv: process.argv.slice(2), cwd: process.cwd(), stdout, stderr, stdin: process.stdin, onCheck: () => (checked = true) });
     process.exitCode = stdoutFailed ? 2 : code;
   } catch (e) {
     // A failure of docdrift itself is exit 2, never 1 (which means "findings").

@@ -46,6 +46,8 @@ export interface MainOptions {
   env?: Record<string, string | undefined>;
   /** Called when the run checks pages (not when --cache had its findings): bin.ts keeps such a run's code cache. */
   onCheck?: () => void;
+  /** Standard input, read by --stdin (bin.ts passes process.stdin). */
+  stdin?: AsyncIterable<string | Uint8Array>;
 }
 
 const HELP = `Usage: docdrift [options] [paths...]
@@ -73,6 +75,9 @@ Options:
       --update-baseline      record the current findings in the --baseline FILE
       --cache                reuse parses and results of earlier runs (node_modules/.cache/docdrift)
       --cache-location DIR   where the cache lives (implies --cache)
+      --stdin                check the text on standard input (an editor's unsaved buffer)
+      --stdin-filename FILE  the path that text has (its format, project and variants; default: <stdin>,
+                             format from the text)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -140,6 +145,10 @@ export async function main(opts: MainOptions): Promise<number> {
     maxWarnings = v['max-warnings'] === '-1' ? undefined : Number(v['max-warnings']);
   }
   if (v.fix && v['fix-dry-run']) return fail('--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write');
+  if (v['stdin-filename'] !== undefined && !v.stdin) return fail('--stdin-filename names the text of --stdin: give both');
+  if (v.stdin && args.positionals.length > 0) return fail(`--stdin checks standard input, not ${args.positionals.map((p) => JSON.stringify(p)).join(', ')}: name the text with --stdin-filename FILE`);
+  if (v.stdin && v.fix) return fail('--fix cannot write back to standard input: use --fix-dry-run to see the fixes');
+  if (v.stdin && v['update-baseline']) return fail('--update-baseline records a whole run, not standard input');
 
   let config: Config;
   let written: Config;
@@ -193,8 +202,18 @@ export async function main(opts: MainOptions): Promise<number> {
   const work = workingFolder(cwd, configFile);
   const base = work.base;
   if (base !== cwd) config = { ...rebaseConfig(written, base, base), rules: config.rules };
-  const positionals = args.positionals.length > 0 ? args.positionals : ['.'];
+  // --stdin: one page, the text on standard input, checked as the file --stdin-filename names (which need not exist).
+  const stdinName = v.stdin ? (v['stdin-filename'] ?? STDIN_NAME) : undefined;
+  const positionals = stdinName !== undefined ? [stdinName] : args.positionals.length > 0 ? args.positionals : ['.'];
   const paths = positionals.map(work.fromCwd);
+  let texts: Map<string, string> | undefined;
+  if (stdinName !== undefined) {
+    try {
+      texts = new Map([[paths[0] as string, await readAll(opts.stdin ?? process.stdin)]]);
+    } catch (e) {
+      return fail(`cannot read standard input: ${e instanceof StdinError ? e.message : reasonOf(e)}`);
+    }
+  }
 
   let cache: DocdriftCache | undefined;
   if (v.cache || v['cache-location'] !== undefined) {
@@ -211,7 +230,7 @@ export async function main(opts: MainOptions): Promise<number> {
   }
   let loaded;
   try {
-    loaded = await loadInput({ cwd: base, paths, config, ...(cache ? { scans: cache.scans } : {}) });
+    loaded = await loadInput({ cwd: base, paths, config, ...(cache ? { scans: cache.scans } : {}), ...(texts ? { texts } : {}) });
     cache?.flushScans();
   } catch (e) {
     if (e instanceof PathError) return fail(e.describe(positionals[paths.indexOf(e.path)] ?? e.path));
@@ -422,4 +441,22 @@ function usage(e: Error & { code?: string }): string {
   const missing = e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(e.message) : null;
   if (missing) return `${missing[1] as string} needs a value`;
   return e.message;
+}
+
+/** The name of the text of --stdin without --stdin-filename (no extension: its format is read from the text). */
+const STDIN_NAME = '<stdin>';
+
+class StdinError extends Error {}
+
+/** Standard input as UTF-8 text, checked as a page file is (not binary, valid UTF-8). */
+async function readAll(input: AsyncIterable<string | Uint8Array>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of input) chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
+  const bytes = Buffer.concat(chunks);
+  if (bytes.includes(0)) throw new StdinError('binary data (a NUL byte), not a text page');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new StdinError('not valid UTF-8');
+  }
 }

@@ -25,4 +25,6 @@ export const OPTIONS = {
   'update-baseline': { type: 'boolean' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];

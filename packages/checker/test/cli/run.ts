@@ -10,7 +10,7 @@ export interface RunResult {
 }
 
 /** Run the CLI in-process. */
-export async function run(argv: string[], cwd: string, opts: { env?: Record<string, string | undefined>; tty?: boolean } = {}): Promise<RunResult> {
+export async function run(argv: string[], cwd: string, opts: { env?: Record<string, string | undefined>; tty?: boolean; stdin?: string | Buffer } = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await main({
@@ -19,6 +19,8 @@ export async function run(argv: string[], cwd: string, opts: { env?: Record<stri
     env: opts.env ?? {},
     stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty ?? false },
     stderr: { write: (s: string) => (stderr += s), isTTY: opts.tty ?? false },
+    // Standard input in two chunks (a multi-byte character may be split between them); none: empty.
+    stdin: chunks(opts.stdin ?? ''),
   });
   return { code, stdout, stderr };
 }
@@ -32,4 +34,11 @@ export function tree(files: Record<string, string | Buffer>): string {
     writeFileSync(abs, content);
   }
   return root;
+}
+
+async function* chunks(input: string | Buffer): AsyncGenerator<Uint8Array> {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const half = bytes.length >> 1;
+  yield bytes.subarray(0, half);
+  yield bytes.subarray(half);
 }
