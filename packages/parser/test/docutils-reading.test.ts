@@ -34,3 +34,56 @@ describe('line blocks', () => {
     expect(find(root, 'substitutionReference').map((s) => s.name)).toEqual(['image1', 'image2']);
   });
 });
+
+describe('inline markup next to Unicode punctuation', () => {
+  /** Each inline node as [type, text]; text nodes as their value. */
+  const inlines = (text: string) => {
+    const { root } = rst(text);
+    const para = find(root, 'paragraph')[0];
+    return (para?.children ?? []).map((n) => [n.type, toText(n)]);
+  };
+
+  it('ends markup before dashes, ellipses and no-break spaces, and starts it after them (docutils delimiters and whitespace)', () => {
+    // docutils: <strong>Note</strong>—see <ref x>. ; docdrift once kept "**Note**—see" as text.
+    expect(inlines('**Note**\u2014see :ref:`x`.')).toEqual([
+      ['strong', 'Note'],
+      ['text', '\u2014see '],
+      ['crossReference', 'x'],
+      ['text', '.'],
+    ]);
+    expect(inlines('Read *this*\u2026 now, value\u00a0**bold**\u00a0here.')).toEqual([
+      ['text', 'Read '],
+      ['emphasis', 'this'],
+      ['text', '\u2026 now, value\u00a0'],
+      ['strong', 'bold'],
+      ['text', '\u00a0here.'],
+    ]);
+    expect(inlines('*c*\u2013*d*.')).toEqual([
+      ['emphasis', 'c'],
+      ['text', '\u2013'],
+      ['emphasis', 'd'],
+      ['text', '.'],
+    ]);
+  });
+
+  it('takes CJK brackets as openers and closers', () => {
+    expect(inlines('\u300c**important**\u300d and more')).toEqual([
+      ['text', '\u300c'],
+      ['strong', 'important'],
+      ['text', '\u300d and more'],
+    ]);
+  });
+
+  it('starts markup right where the previous markup ended, as docutils does', () => {
+    // docutils parses the rest of the text after each construct as a new string
+    expect(inlines('**a**:ref:`b` and')).toEqual([
+      ['strong', 'a'],
+      ['crossReference', 'b'],
+      ['text', ' and'],
+    ]);
+  });
+
+  it('leaves a start-string between an opener and its closer as text', () => {
+    expect(inlines('Quoted \u201c*\u201d, \u00ab*\u00bb and "*" stay text.')).toEqual([['text', 'Quoted \u201c*\u201d, \u00ab*\u00bb and "*" stay text.']]);
+  });
+});

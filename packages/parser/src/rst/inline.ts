@@ -11,24 +11,48 @@
  */
 import type { CrossReference, Inline, Link, Point, Position } from '../model.js';
 import type { SourceMap, Line } from '../source.js';
+import { isEndSuffixCode, isStartPrefixCode, isWhitespaceCode, matchChars } from './punctuation.js';
 
 /** Normalise a reference name the way docutils/Sphinx compare labels. */
 export function normalizeLabel(name: string): string {
   return name.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-const OPENERS = new Set([' ', '\t', '\n', '-', ':', '/', "'", '"', '<', '(', '[', '{', '\u2018', '\u201c', '\u00ab']);
-const CLOSERS_AFTER = new Set([' ', '\t', '\n', '-', '.', ',', ':', ';', '!', '?', '\\', '/', "'", '"', ')', ']', '}', '>', '\u2019', '\u201d', '\u00bb']);
-const PAIRS: Record<string, string> = { "'": "'", '"': '"', '<': '>', '(': ')', '[': ']', '{': '}' };
+/**
+ * The code point that ends just before index `i` (both halves of a
+ * surrogate pair); a space at the start of the text, where markup may start.
+ */
+function codeBefore(text: string, i: number): number {
+  if (i <= 0) return 32;
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = text.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** The code point at index `j`; -1 past the end of the text. */
+function codeAt(text: string, j: number): number {
+  return j >= text.length ? -1 : (text.codePointAt(j) as number);
+}
+
+/** Whether a start-string may follow what is before index `i` (docutils' `start_string_prefix`). */
+function startPrefixAt(text: string, i: number): boolean {
+  return isStartPrefixCode(codeBefore(text, i));
+}
+
+/** Whether an end-string may be followed by what is at index `j` (docutils' `end_string_suffix`; the end of the text too). */
+function endSuffixAt(text: string, j: number): boolean {
+  const c = codeAt(text, j);
+  return c < 0 || isEndSuffixCode(c);
+}
 
 /** ASCII letters and digits (the `h`/`f`/`m` URL starts are handled before this is asked). */
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === undefined;
-}
 
 /** Joined text of several source lines, with a mapping back to source offsets. */
 export class InlineSource {
@@ -131,6 +155,8 @@ interface Scan {
    */
   runStart: number;
   runEnd: number;
+  /** Where the last markup ended (-1: none yet). */
+  markupEnd: number;
 }
 
 /** Unescape backslash escapes: `\*` → `*`, backslash-space and backslash-newline vanish. */
@@ -139,21 +165,30 @@ export function unescape(text: string): string {
   return text.replace(/\\([\s\S]?)/g, (_m, c: string) => (c === ' ' || c === '\n' ? '' : c));
 }
 
-function canStart(text: string, i: number, len: number): boolean {
-  const prev = i === 0 ? ' ' : (text[i - 1] as string);
-  if (!OPENERS.has(prev)) return false;
-  const next = text[i + len];
-  if (isSpace(next)) return false;
-  const closer = PAIRS[prev];
-  if (closer !== undefined && next === closer) return false;
-  return true;
+/**
+ * Whether markup may start at `i`: after whitespace, an opener or a
+ * delimiter, or right where the previous markup ended (docutils goes on
+ * with the rest of the text as a new string, whose start counts as the
+ * start of text: `**a**:ref:\`b\`` is strong text and a reference).
+ */
+function mayStartAt(s: Scan, i: number): boolean {
+  return i === s.markupEnd || startPrefixAt(s.text, i);
+}
+
+function canStart(s: Scan, i: number, len: number): boolean {
+  const text = s.text;
+  if (!mayStartAt(s, i)) return false;
+  const next = codeAt(text, i + len);
+  if (next < 0 || isWhitespaceCode(next)) return false;
+  // "quoted": between an opener and its closer, like `"*"` or `(*)`
+  return i === 0 || i === s.markupEnd || !matchChars(text[i - 1] as string, text[i + len] as string);
 }
 
 function canEnd(text: string, j: number, len: number, delim: string): boolean {
-  if (isSpace(text[j - 1])) return false;
+  if (j === 0 || isWhitespaceCode(codeBefore(text, j))) return false;
   const after = text[j + len];
   // `text`_ , `text`__ and `text`:role: continue after the closing backquote
-  return after === undefined || CLOSERS_AFTER.has(after) || (delim === '`' && after === '_') || (delim === '|' && after === '_');
+  return endSuffixAt(text, j + len) || (delim === '`' && after === '_') || (delim === '|' && after === '_');
 }
 
 /** Find the end-string `delim` at or after `from`; -1 when there is none. Memoised per delimiter. */
@@ -357,6 +392,7 @@ function emit(s: Scan, start: number, stop: number, node: Inline): number {
   flush(s, start);
   s.out.push(node);
   s.textStart = stop;
+  s.markupEnd = stop;
   return stop;
 }
 
@@ -381,6 +417,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
     failedBar: Infinity,
     runStart: 0,
     runEnd: 0,
+    markupEnd: -1,
   };
   // the first special character, found above
   let i = SPECIAL.lastIndex - 1;
@@ -390,7 +427,6 @@ export function parseInlineSource(src: InlineSource): Inline[] {
     if (!SPECIAL.test(text)) break;
     i = SPECIAL.lastIndex - 1;
     const c = text[i] as string;
-    const prev = i === 0 ? ' ' : (text[i - 1] as string);
     switch (c) {
       case '\\':
         // the escaped character is plain text, whatever it is
@@ -399,7 +435,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
       case '*': {
         const strong = text[i + 1] === '*';
         const len = strong ? 2 : 1;
-        if (canStart(text, i, len)) {
+        if (canStart(s, i, len)) {
           const end = findEnd(s, strong ? '**' : '*', i + len + 1, false);
           if (end > i + len) {
             const value = unescape(text.slice(i + len, end));
@@ -413,7 +449,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
       }
       case '`': {
         if (text[i + 1] === '`') {
-          if (canStart(text, i, 2)) {
+          if (canStart(s, i, 2)) {
             const end = findEnd(s, '``', i + 3, true);
             if (end > i + 2) {
               i = emit(s, i, end + 2, { type: 'inlineCode', value: text.slice(i + 2, end), position: src.position(i, end + 2) });
@@ -423,7 +459,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
           i += 2;
           continue;
         }
-        if (canStart(text, i, 1)) {
+        if (canStart(s, i, 1)) {
           const end = findEnd(s, '`', i + 2, false);
           if (end > i + 1) {
             const content = text.slice(i + 1, end);
@@ -450,7 +486,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
         continue;
       }
       case ':': {
-        if (OPENERS.has(prev) || prev === ':') {
+        if (mayStartAt(s, i)) {
           const tick = rolePrefix(s, i);
           if (tick >= 0) {
             const open = tick + 1;
@@ -465,7 +501,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
         {
           let k = i;
           while (k > s.textStart && k > i - 6 && isLetter(text.charCodeAt(k - 1))) k--;
-          if (k < i && OPENERS.has(k === 0 ? ' ' : (text[k - 1] as string))) {
+          if (k < i && mayStartAt(s, k)) {
             URL_RE.lastIndex = k;
             const u = URL_RE.exec(text);
             if (u) {
@@ -480,7 +516,7 @@ export function parseInlineSource(src: InlineSource): Inline[] {
         continue;
       }
       case '|': {
-        if (canStart(text, i, 1)) {
+        if (canStart(s, i, 1)) {
           const end = findEnd(s, '|', i + 2, false);
           if (end > i + 1 && !text.slice(i + 1, end).includes('\n\n')) {
             let stop = end + 1;
@@ -496,13 +532,11 @@ export function parseInlineSource(src: InlineSource): Inline[] {
         // `name_` / `name__`: the name ends here; find where it starts
         const anonymous = text[i + 1] === '_';
         const stop = i + (anonymous ? 2 : 1);
-        const after = text[stop];
-        if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && (after === undefined || CLOSERS_AFTER.has(after) || after === '\n')) {
+        if (i > 0 && isWordChar(text.charCodeAt(i - 1)) && endSuffixAt(text, stop)) {
           let start = i;
           while (start > s.textStart && isNameChar(text.charCodeAt(start - 1))) start--;
           while (start < i && !isWordChar(text.charCodeAt(start))) start++;
-          const before = start === 0 ? ' ' : (text[start - 1] as string);
-          if (start < i && OPENERS.has(before)) {
+          if (start < i && mayStartAt(s, start)) {
             const name = text.slice(start, i);
             const position = src.position(start, stop);
             const link: Link = { type: 'link', url: '', refname: normalizeLabel(name), children: [{ type: 'text', value: name, position }], position };
