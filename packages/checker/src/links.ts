@@ -1,12 +1,13 @@
 /** Helpers shared by the rules about absolute links to the own published site. */
 import { labels as parserLabels, toText, visit } from '@docdrift/parser';
-import type { Link, Section, Table } from '@docdrift/parser';
+import type { Link, Section, Table, Target } from '@docdrift/parser';
 import { docutilsId } from './labels.js';
 import type { LabelDefinition, Page, UrlResolution } from './model.js';
 import type { RuleContext } from './rule.js';
 
 export interface SiteLink {
-  node: Link;
+  /** A link, or an RST hyperlink target that gives the URL of its references (`.. _name: https://…`, `__ https://…`). */
+  node: Link | Target;
   url: string;
   text: string;
   resolution: UrlResolution;
@@ -20,7 +21,13 @@ export function siteLinks(ctx: RuleContext<object>): SiteLink[] {
     const resolution = ctx.docSet.resolveUrl(link.url, ctx.page);
     if (resolution) out.push({ node: link, url: link.url, text: toText(link.children).replace(/\s+/g, ' ').trim(), resolution });
   }
-  return out;
+  // `named_` and `` `Other page`_ `` take their URL from a target elsewhere on the page: the URL is written there.
+  for (const target of ctx.nodes('target')) {
+    if (target.url === undefined || !/^https?:\/\//i.test(target.url)) continue;
+    const resolution = ctx.docSet.resolveUrl(target.url, ctx.page);
+    if (resolution) out.push({ node: target, url: target.url, text: target.anonymous ? '' : target.name, resolution });
+  }
+  return out.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
 }
 
 export interface AnchorTarget {

@@ -30,7 +30,7 @@ export default defineRule({
       const where = self ? 'this page' : code(page.relPath);
       const text = link.text === '' || link.text === link.url ? undefined : link.text;
       const range = link.node.position ? ([link.node.position.start.offset, link.node.position.end.offset] as [number, number]) : undefined;
-      const head = `${text ? code(text) : 'This link'} is an absolute link to ${where} on this project's published site`;
+      const head = `${link.node.type === 'target' ? (text ? `The target ${code(text)}` : 'This anonymous target') : text ? code(text) : 'This link'} is an absolute link to ${where} on this project's published site`;
 
       const rewrite = (target: string, role: 'ref' | 'doc'): string => {
         if (ctx.page.format === 'markdown') {
@@ -39,7 +39,15 @@ export default defineRule({
         }
         return text && !/[<>`]/.test(text) ? `:${role}:\`${text} <${target}>\`` : `:${role}:\`${target}\``;
       };
+      // A hyperlink target (`.. _name: https://…`) gives the URL to the `name_` references elsewhere: they are what
+      // becomes a :ref:, and the target goes. No fix: the references are other places (and may be several).
+      const target = link.node.type === 'target' ? link.node : undefined;
       const report = (message: string, replacement?: string, related?: RelatedDescriptor[]): void => {
+        if (target) {
+          const uses = target.anonymous ? 'the anonymous reference (`…`__) that uses it' : `the references \`${target.name}\`_ to it`;
+          message = message.replace(/; use (.*) instead$/, `; write ${uses} as $1 and remove the target`);
+          replacement = undefined;
+        }
         const fix = replacement !== undefined && range ? { range, text: replacement } : undefined;
         ctx.report({ node: link.node, message, ...(related ? { related } : {}), ...(fix ? { fix } : {}) });
       };

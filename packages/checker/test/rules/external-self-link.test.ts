@@ -101,4 +101,28 @@ describe('external-self-link', () => {
     const found = runRule(rule, { 'api-ref/source/codes.md': md }, { config });
     expect(found.map((f) => [f.line, f.column, f.endColumn, f.fix?.text])).toEqual([[3, 5, 68, '[the table](#t1)']]);
   });
+
+  it('invalid: an RST hyperlink target to the own site → reported at the target, naming the :ref: its references should be; no fix', () => {
+    const page = lines(
+      '.. _codes:',
+      '',
+      'Codes',
+      '=====',
+      '',
+      'See codes_ and `the table`__.',
+      '',
+      '.. _codes: https://docs.example.com/svc/api-ref/codes.html#codes-t1',
+      '',
+      '__ https://docs.example.com/svc/api-ref/codes.html',
+      '',
+      '.. _codes_t1:',
+      '',
+      ...table,
+    );
+    const found = runRule(rule, { 'api-ref/source/codes.rst': page }, { config });
+    expect(found.map((f) => [f.line, f.column, f.message, f.fix])).toEqual([
+      [8, 1, 'The target `codes` is an absolute link to this page on this project\'s published site; write the references `codes`_ to it as :ref:`codes <codes_t1>` and remove the target', undefined],
+      [10, 1, 'This anonymous target is an absolute link to this page on this project\'s published site; write the anonymous reference (`…`__) that uses it as :ref:`codes` and remove the target', undefined],
+    ]);
+  });
 });

@@ -94,4 +94,26 @@ describe('stale-site-link', () => {
       runRule(rule, { 'umn/source/intro.rst': intro, 'umn/source/page.rst': page }, { config, check: ['umn/source/intro.rst'] }).map((f) => f.message),
     ).toEqual(['Anchor `#svc_0001__table9` does not exist on `page.rst`']);
   });
+
+  it('invalid: an RST hyperlink target gives its references a stale URL → reported at the target, where the URL is written; the fix rewrites it there', () => {
+    const intro = lines(
+      'Intro',
+      '=====',
+      '',
+      'See quotas_ and `the old page`_, and `the table`__.',
+      '',
+      '.. _quotas: https://docs.example.com/svc/api-ref/limits.html#quota-table',
+      '.. _the old page: https://docs.example.com/svc/api-ref/removed.html',
+      '',
+      '__ https://docs.example.com/svc/api-ref/limits.html#nothing',
+    );
+    const files = { 'umn/source/intro.rst': intro, 'api-ref/source/quotas.rst': quotas, 'api-ref/source/limits.rst': limits };
+    const found = runRule(rule, files, { config, check: ['umn/source/intro.rst'] });
+    expect(found.map((f) => [f.line, f.column, f.endColumn, f.message, f.fix?.text])).toEqual([
+      [6, 1, 73, 'Anchor `#quota-table` is no longer on `limits.rst` of project `api-ref/source`; it now lives on `quotas.rst`', 'https://docs.example.com/svc/api-ref/quotas.html#quota-table'],
+      [7, 1, 68, 'Link to the published page `removed.rst` of project `api-ref/source`, which does not exist', undefined],
+      [9, 1, 60, 'Anchor `#nothing` does not exist on `limits.rst` of project `api-ref/source`', undefined],
+    ]);
+    expect(applyFixes(intro, found as Diagnostic[]).split('\n')[5]).toBe('.. _quotas: https://docs.example.com/svc/api-ref/quotas.html#quota-table');
+  });
 });
