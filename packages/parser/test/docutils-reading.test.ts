@@ -87,3 +87,32 @@ describe('inline markup next to Unicode punctuation', () => {
     expect(inlines('Quoted \u201c*\u201d, \u00ab*\u00bb and "*" stay text.')).toEqual([['text', 'Quoted \u201c*\u201d, \u00ab*\u00bb and "*" stay text.']]);
   });
 });
+
+describe('which node a label names', () => {
+  it('gives labels to the next node in document order, as docutils PropagateTargets does', () => {
+    const { root } = rst(fixture('label-propagation.rst'));
+    const named: Array<[string, string, string[]]> = [];
+    visit(root, (n) => {
+      if (n.type === 'section') named.push(['section', toText(n.children[0] ?? []), n.labels]);
+      else if (n.type === 'table') named.push(['table', n.caption?.text ?? '', n.labels]);
+      else if (n.type !== 'heading' && n.type !== 'target' && Array.isArray(n.data?.labels)) named.push([n.type, '', n.data.labels as string[]]);
+    });
+    // docutils: <table ids="in-cell-end">, <entry ids="cell-last">, labels before an
+    // external or anonymous target stay there, the label at the end of a nested list
+    // item joins the next one on the table, <note ids="before-note">; a comment or a
+    // substitution definition between label and title keeps the title unlabelled;
+    // the label at the end of the last list item names the next section.
+    expect(named).toEqual([
+      ['section', 'Title', []],
+      ['table', '', ['in_cell_end']],
+      ['tableCell', '', ['cell_last']],
+      ['section', 'Sub X', []],
+      ['section', 'Sub Y', []],
+      ['table', 'Cap', ['deep_end', 'chain_next']],
+      ['admonition', '', ['before_note']],
+      ['section', 'Title A', []],
+      ['section', 'Sub B', []],
+      ['section', 'Sub E', ['lbl_e']],
+    ]);
+  });
+});

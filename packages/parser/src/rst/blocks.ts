@@ -275,8 +275,9 @@ export class RstBlockParser {
 
   /** Parse a whole document: blocks, then sections from the headings. */
   parseDocument(lines: Line[]): Block[] {
-    const blocks = this.parseBlocks(lines, true);
-    return sectionize(blocks);
+    const blocks = sectionize(this.parseBlocks(lines, true));
+    propagateTargets(blocks);
+    return blocks;
   }
 
   /** How deep block containers (lists, quotes, directives, cells) are nested right now. */
@@ -454,7 +455,7 @@ export class RstBlockParser {
       literalNext = r.literal;
       i = j;
     }
-    return attachLabels(out);
+    return out;
   }
 
   private literal(body: Line[]): Code {
@@ -960,22 +961,49 @@ function splitCsv(lines: Line[], delim: string, quote: string): Line[][][] {
   return records;
 }
 
-/** Attach labels of consecutive internal targets to the table, figure or heading that follows them. */
-function attachLabels(blocks: Block[]): Block[] {
+type LabelHolder = Block | TableRow | TableCell | ListItem | Field | DefinitionItem;
+
+/** The label of a block-level internal target (`.. _x:`, no URL), else undefined. */
+function labelTarget(n: LabelHolder): string | undefined {
+  return n.type === 'target' && n.url === undefined && !n.anonymous && n.origin !== 'html' ? n.label : undefined;
+}
+
+/**
+ * Give the labels of `.. _x:` targets to the node that follows them, as
+ * docutils' `PropagateTargets` does (Sphinx then names a section, table or
+ * figure label after that node): the next node in document order, going up
+ * out of list items, cells, quotes and directives when the target is the
+ * last thing in them (`- item` / `  .. _x:` then a title labels the
+ * section). Consecutive targets pass their labels on together. A comment, a
+ * substitution definition, a footnote or citation, or an external or
+ * anonymous target in between keeps the labels from going on (docutils does
+ * not move them into invisible nodes; Sphinx then has no title for them).
+ * Sections, tables and figures get `labels`; other nodes `data.labels`.
+ */
+export function propagateTargets(blocks: Block[]): void {
   let pending: string[] = [];
-  for (const b of blocks) {
-    if (b.type === 'target') {
-      if (b.url === undefined && !b.anonymous) pending.push(b.label);
-      continue;
+  const walk = (nodes: readonly LabelHolder[]): void => {
+    for (const n of nodes) {
+      const label = labelTarget(n);
+      if (label !== undefined) {
+        pending.push(label);
+        continue;
+      }
+      if (pending.length > 0) {
+        const labels = pending;
+        pending = [];
+        if (n.type === 'section' || n.type === 'table' || n.type === 'figure') {
+          n.labels.unshift(...labels.filter((l) => !n.labels.includes(l)));
+        } else if (!(n.type === 'comment' || n.type === 'substitutionDefinition' || n.type === 'target' || (n.type === 'directive' && (n.name === 'footnote' || n.name === 'citation')))) {
+          n.data = { ...n.data, labels };
+        }
+      }
+      if (n.type === 'section' || n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote' || n.type === 'admonition' || n.type === 'directive' || n.type === 'figure' || n.type === 'fieldList' || n.type === 'field' || n.type === 'definitionList' || n.type === 'definitionItem' || n.type === 'table' || n.type === 'tableRow' || n.type === 'tableCell') {
+        walk(n.children);
+      }
     }
-    if (b.type === 'comment' || b.type === 'substitutionDefinition') continue;
-    if (pending.length > 0) {
-      if (b.type === 'table' || b.type === 'figure') b.labels.unshift(...pending.filter((l) => !b.labels.includes(l)));
-      else b.data = { ...b.data, labels: [...pending] };
-      pending = [];
-    }
-  }
-  return blocks;
+  };
+  walk(blocks);
 }
 
 /** Build the section tree from flat blocks: heading styles get depths in order of first use. */
@@ -997,10 +1025,7 @@ export function sectionize(blocks: Block[]): Block[] {
     }
     b.depth = depth;
     while (stack.length > 0 && (stack[stack.length - 1] as Section).depth >= depth) stack.pop();
-    const labels = Array.isArray(b.data?.labels) ? (b.data.labels as string[]) : [];
-    if (b.data) delete b.data.labels;
-    if (b.data && Object.keys(b.data).length === 0) delete b.data;
-    const section: Section = { type: 'section', depth, labels, children: [b] };
+    const section: Section = { type: 'section', depth, labels: [], children: [b] };
     container().push(section);
     stack.push(section);
   }
