@@ -506,6 +506,7 @@ function createListeners(context: Context, given: Readonly<[Options]>): TSESLint
         } else if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'require') {
           const declarator = topLevelRequire(node as TSESTree.StringLiteral);
           if (declarator) scanRequire(scan, sourceCode, setup.providers, declarator);
+          else scan.requireCall = true;
         }
         return;
       }

@@ -84,6 +84,14 @@ function isCommonJsExport(statement: TSESTree.ProgramStatement): boolean {
   return object.type === AST_NODE_TYPES.Identifier && (object.name === 'module' || object.name === 'exports');
 }
 
+function isEsmExport(statement: TSESTree.ProgramStatement): boolean {
+  return (
+    statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportAllDeclaration
+  );
+}
+
 /** The provider of each module specifier: the first of `specs` that loads it. Built once per setup (setupOf). */
 export function providersByModule(specs: readonly ProviderSpec[]): ReadonlyMap<string, ProviderSpec> {
   const map = new Map<string, ProviderSpec>();
@@ -110,6 +118,11 @@ export interface ModuleScan {
    * bindings of modules. Their ranges are read only when needed (code run once per import finds them cold).
    */
   statements: TSESTree.Node[] | undefined;
+  /**
+   * A `require('m')` that is not a declarator's (`require('fastify')(opts)`, `require('dotenv').config()`):
+   * in a file without imports or exports it says CommonJS whatever the configured `sourceType`.
+   */
+  requireCall: boolean;
 }
 
 export function newModuleScan(): ModuleScan {
@@ -120,6 +133,7 @@ export function newModuleScan(): ModuleScan {
     lastImport: undefined,
     lastRequire: undefined,
     statements: undefined,
+    requireCall: false,
   };
 }
 
@@ -268,7 +282,13 @@ export function finishScan(
   let style: 'esm' | 'cjs' = 'esm';
   if (lastImport === undefined) {
     const type = lastRequire === undefined ? sourceType() : undefined;
-    if (lastRequire !== undefined || type === 'commonjs' || type === 'script' || sourceCode.ast.body.some(isCommonJsExport)) {
+    if (
+      lastRequire !== undefined ||
+      type === 'commonjs' ||
+      type === 'script' ||
+      sourceCode.ast.body.some(isCommonJsExport) ||
+      (scan.requireCall && !sourceCode.ast.body.some(isEsmExport))
+    ) {
       style = 'cjs';
     }
   }

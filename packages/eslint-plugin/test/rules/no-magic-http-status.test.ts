@@ -2977,6 +2977,69 @@ const { StatusCodes } = require('http-status-codes');
         ],
       },
       {
+        name: 'a .js file parsed as a module whose requires are all called (Fastify\'s CommonJS start) gets a require, not an import',
+        filename: HSC_JS,
+        code: `'use strict'
+const fastify = require('fastify')({ logger: true })
+fastify.get('/', (request, reply) => reply.code(404).send())`,
+        output: `'use strict'
+const { StatusCodes } = require('http-status-codes')
+const fastify = require('fastify')({ logger: true })
+fastify.get('/', (request, reply) => reply.code(StatusCodes.NOT_FOUND).send())`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 49,
+            endLine: 3,
+            endColumn: 52,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: "require('dotenv').config() and require('express')() without declarators: a require",
+        filename: HSC_JS,
+        code: `require('dotenv').config();
+const app = require('express')();
+app.use((req, res) => res.sendStatus(404));`,
+        output: `const { StatusCodes } = require('http-status-codes');
+
+require('dotenv').config();
+const app = require('express')();
+app.use((req, res) => res.sendStatus(StatusCodes.NOT_FOUND));`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 38,
+            endLine: 3,
+            endColumn: 41,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'a module with an export keeps an import even where it calls require',
+        filename: HSC_JS,
+        code: `export const handler = (req, res) => res.sendStatus(404);
+export const load = () => require('./data.json');`,
+        output: `import { StatusCodes } from 'http-status-codes';
+
+export const handler = (req, res) => res.sendStatus(StatusCodes.NOT_FOUND);
+export const load = () => require('./data.json');`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 1,
+            column: 53,
+            endLine: 1,
+            endColumn: 56,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
         name: `a module.exports file without requires gets a require after 'use strict'`,
         filename: HSC_JS,
         code: `'use strict';
