@@ -1,10 +1,10 @@
 import { posix } from 'node:path';
-import { toText } from '@docdrift/parser';
+import { toText, visit } from '@docdrift/parser';
 import type { Caption, Position } from '@docdrift/parser';
 import { defineRule, docsUrl } from '../rule.js';
 import { code } from '../links.js';
 import { docutilsId } from '../labels.js';
-import type { LabelDefinition } from '../model.js';
+import type { LabelDefinition, Page } from '../model.js';
 
 const REF_TEXT = /^(table|figure|fig\.)\s*(\d+)$/i;
 
@@ -22,12 +22,11 @@ export default defineRule({
   },
   check(ctx) {
     // 1. Captions in order.
-    const seen: Record<'Table' | 'Figure', number> = { Table: 0, Figure: 0 };
-    for (const n of [...ctx.nodes('table'), ...ctx.nodes('figure')]) {
-      const caption: Caption | undefined = n.caption;
-      if (!caption?.kind || caption.number === undefined) continue;
-      const expected = ++seen[caption.kind];
-      if (caption.number !== expected) {
+    const numbered = [...ctx.nodes('table'), ...ctx.nodes('figure')].flatMap((n) => (n.caption?.kind && n.caption.number !== undefined ? [n.caption] : []));
+    const order = captionOrder(numbered);
+    for (const caption of numbered) {
+      const expected = order.get(offsetOf(caption)) as number;
+      if (caption.kind && caption.number !== undefined && caption.number !== expected) {
         const fix = numberFix(ctx.text, caption.position, caption.number, expected);
         ctx.report({
           position: caption.position,
@@ -75,7 +74,10 @@ export default defineRule({
       const target = def.target;
       if (target.kind !== 'table' && target.kind !== 'figure') return;
       const actualKind = target.kind === 'table' ? 'Table' : 'Figure';
-      const number = target.caption?.kind === actualKind ? target.caption.number : undefined;
+      const written = target.caption?.kind === actualKind ? target.caption.number : undefined;
+      // The number the table has on its page: its caption's, or, when the caption is misnumbered itself (its own
+      // finding above), the one the caption should say. A reference that already says that one is right.
+      const number = written !== undefined && target.caption ? ((def.page === ctx.page ? order : pageOrder(def.page)).get(offsetOf(target.caption)) ?? written) : undefined;
       const where = def.page === ctx.page ? '' : ` in ${code(def.page.file)}`;
       const related = [{ page: def.page, position: target.caption?.position ?? def.position, message: `${code(name)} is attached to this ${actualKind.toLowerCase()}` }];
       if (said !== actualKind) {
@@ -83,16 +85,50 @@ export default defineRule({
         return;
       }
       if (number !== undefined && number !== n) {
+        const misnumbered = written !== number ? ` (its caption says ${actualKind} ${written}, which is wrong too)` : '';
+        const fix = numberFix(ctx.text, position, n, number);
         ctx.report({
           position,
-          message: `Reference text says ${said} ${n}, but ${code(name)} is attached to ${actualKind} ${number}${where}`,
+          message: `Reference text says ${said} ${n}, but ${code(name)} is attached to ${actualKind} ${number}${where}${misnumbered}`,
           related,
-          ...(numberFix(ctx.text, position, n, number) ? { fix: numberFix(ctx.text, position, n, number) } : {}),
+          ...(fix ? { fix } : {}),
         });
       }
     }
   },
 });
+
+/**
+ * The number each numbered caption should say, by where the caption starts (a page parsed again has new
+ * nodes): "Table N" and "Figure N" count 1, 2, 3 in the page, each kind on its own.
+ */
+function captionOrder(captions: readonly Caption[]): Map<number, number> {
+  const seen: Record<'Table' | 'Figure', number> = { Table: 0, Figure: 0 };
+  const out = new Map<number, number>();
+  for (const caption of captions) if (caption.kind && caption.number !== undefined) out.set(offsetOf(caption), ++seen[caption.kind]);
+  return out;
+}
+
+function offsetOf(caption: Caption): number {
+  return caption.position?.start.offset ?? -1;
+}
+
+/** `captionOrder` of another page's tables and figures (in the order the engine lists them: tables, then figures). */
+const pageOrders = new WeakMap<Page, Map<number, number>>();
+function pageOrder(page: Page): Map<number, number> {
+  let order = pageOrders.get(page);
+  if (!order) {
+    const tables: Caption[] = [];
+    const figures: Caption[] = [];
+    visit(page.root, (n) => {
+      if (n.type === 'table' && n.caption) tables.push(n.caption);
+      else if (n.type === 'figure' && n.caption) figures.push(n.caption);
+    });
+    order = captionOrder([...tables, ...figures]);
+    pageOrders.set(page, order);
+  }
+  return order;
+}
 
 /** Replace the first "Table <from>" / "Figure <from>" number inside `position` with `to`. */
 function numberFix(text: string, position: Position, from: number, to: number): { range: [number, number]; text: string } | undefined {

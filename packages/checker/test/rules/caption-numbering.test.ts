@@ -88,4 +88,27 @@ describe('caption-numbering', () => {
     const found = runRule(rule, { 'p.md': md });
     expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(['3:5 Reference text says Table 2, but `t1` is attached to Table 1']);
   });
+
+  it('a reference to a misnumbered caption is judged by the number the caption should say: one fix, not two that undo each other', () => {
+    // The second table is captioned "Table 3": the caption is wrong, and ":ref:`Table 2 <two>`" is right.
+    const page = lines('P', '=', '', ':ref:`Table 2 <two>`, :ref:`Table 3 <two>` and :ref:`Table 1 <two>`.', '', ...t('**Table 1** One', 'one'), ...t('**Table 3** Two', 'two'));
+    const found = runRule(rule, { 'p.rst': page });
+    expect(found.map((f) => [f.line, f.column, f.message, f.fix?.text])).toEqual([
+      [4, 23, 'Reference text says Table 3, but `two` is attached to Table 2 (its caption says Table 3, which is wrong too)', '2'],
+      [4, 48, 'Reference text says Table 1, but `two` is attached to Table 2 (its caption says Table 3, which is wrong too)', '2'],
+      [18, 12, 'Caption says Table 3, but it is table 2 of this page: expected Table 2', '2'],
+    ]);
+    const fixed = applyFixes(page, found as Diagnostic[]);
+    expect(fixed).toContain(':ref:`Table 2 <two>`, :ref:`Table 2 <two>` and :ref:`Table 2 <two>`.');
+    expect(runRule(rule, { 'p.rst': fixed })).toEqual([]);
+  });
+
+  it('the same judgement for a reference into another page', () => {
+    const other = lines('O', '=', '', ...t('**Table 1** One'), ...t('**Table 5** Two', 'two'));
+    const page = lines('P', '=', '', ':ref:`Table 2 <two>` and :ref:`Table 5 <two>`.');
+    const found = runRule(rule, { 'p.rst': page, 'o.rst': other }, { check: ['p.rst'] });
+    expect(found.map((f) => [f.file, f.line, f.column, f.message])).toEqual([
+      ['p.rst', 4, 26, 'Reference text says Table 5, but `two` is attached to Table 2 in `o.rst` (its caption says Table 5, which is wrong too)'],
+    ]);
+  });
 });
