@@ -53,8 +53,11 @@ export interface ModuleStatements {
   statements: readonly TSESTree.Node[] | undefined;
 }
 
-/** Names that make an identifier, property or parameter a status. */
-export const STATUS_NAMES: ReadonlySet<string> = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode']);
+/**
+ * Names that make an identifier, property or parameter a status; `':status'` is HTTP/2's pseudo-header
+ * (`stream.respond({ ':status': 404 })`, `headers[':status']`).
+ */
+export const STATUS_NAMES: ReadonlySet<string> = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode', ':status']);
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);

@@ -1969,6 +1969,56 @@ const result = { status: created ? StatusCodes.CREATED : (StatusCodes.OK as numb
   });
 });
 
+describe("HTTP/2 ':status' pseudo-header", () => {
+  ruleTester.run('no-magic-http-status', rule, {
+    valid: [
+      { name: "another pseudo-header's value", filename: HSC, code: `stream.respond({ ':path': 404 });` },
+      { name: "a ':status' key", filename: HSC, code: `const colors = { ':status': 'green', 404: 'red' };` },
+    ],
+    invalid: [
+      {
+        name: "stream.respond({ ':status': n })",
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+stream.respond({ ':status': 404, 'content-type': 'text/plain' });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+stream.respond({ ':status': StatusCodes.NOT_FOUND, 'content-type': 'text/plain' });`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 29,
+            endLine: 2,
+            endColumn: 32,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: "t.equal(headers[':status'], n) and headers[':status'] === n",
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+t.equal(headers[':status'], 200);
+if (headers[':status'] === 503) retry();`,
+        output: `import { StatusCodes } from 'http-status-codes';
+t.equal(headers[':status'], StatusCodes.OK);
+if (headers[':status'] === StatusCodes.SERVICE_UNAVAILABLE) retry();`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 29, endLine: 2, endColumn: 32, data: { detail: '200 (OK): use StatusCodes.OK' } },
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 28,
+            endLine: 3,
+            endColumn: 31,
+            data: { detail: '503 (Service Unavailable): use StatusCodes.SERVICE_UNAVAILABLE' },
+          },
+        ],
+      },
+    ],
+  });
+});
+
 describe("numbers that merely equal a status code", () => {
   ruleTester.run('no-magic-http-status', rule, {
     valid: [
