@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse, toText, visit, type Node, type Root } from '../src/index.js';
+import { parse, references, toText, visit, type Node, type Root } from '../src/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/rst-audit/${name}`, import.meta.url), 'utf8');
 const rst = (text: string) => parse(text, { format: 'rst' });
@@ -114,5 +114,26 @@ describe('which node a label names', () => {
       ['section', 'Sub B', []],
       ['section', 'Sub E', ['lbl_e']],
     ]);
+  });
+});
+
+describe('standalone URIs', () => {
+  it('end where docutils ends them: no braces, a letter, digit or / last, then punctuation or space', () => {
+    // From vpc-endpoint api-ref example requests. docutils: <reference refuri="https:/">,
+    // "https://127.0.0.1:7443/v1" (twice), then ".../a", ".../b", ".../c".
+    // docdrift once linked "https://{endpoint}/v1", ".../{project_id}/endpoint_service/tags" and ".../a-".
+    const text = fixture('uri-templates.rst');
+    const { root } = rst(text);
+    const links = references(root).filter((r) => r.kind === 'link');
+    expect(links.map((l) => [l.target, l.text, l.position?.start.line])).toEqual([
+      ['https:/', 'https:/', 3],
+      ['https://127.0.0.1:7443/v1', 'https://127.0.0.1:7443/v1', 7],
+      ['https://127.0.0.1:7443/v1', 'https://127.0.0.1:7443/v1', 9],
+      ['https://docs.example.com/a', 'https://docs.example.com/a', 11],
+      ['https://docs.example.com/b', 'https://docs.example.com/b', 11],
+      ['https://docs.example.com/c', 'https://docs.example.com/c', 11],
+    ]);
+    // the text around the link is unchanged
+    expect(toText(find(root, 'paragraph')[1] ?? [])).toBe('GET https://{endpoint}/v1');
   });
 });

@@ -11,7 +11,7 @@
  */
 import type { CrossReference, Inline, Link, Point, Position } from '../model.js';
 import type { SourceMap, Line } from '../source.js';
-import { isEndSuffixCode, isStartPrefixCode, isWhitespaceCode, matchChars } from './punctuation.js';
+import { END_SUFFIX_CLASS, isEndSuffixCode, isStartPrefixCode, isWhitespaceCode, matchChars } from './punctuation.js';
 
 /** Normalise a reference name the way docutils/Sphinx compare labels. */
 export function normalizeLabel(name: string): string {
@@ -253,7 +253,22 @@ function findEnd(s: Scan, delim: Delimiter, from: number, literal: boolean): num
   }
 }
 
-const URL_RE = /(?:https?|ftp|file):\/\/[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]|mailto:[\w.+-]+@[\w.-]+\w/y;
+/*
+ * A standalone URI, as docutils' `Inliner.patterns.uri` (absolute URIs)
+ * reads one: URI characters (no braces, double quotes, backquotes or angle
+ * brackets), ending in a letter, a digit, a slash or one of _ ~ * = +
+ * (or any URI character before a '>'), with an optional query and fragment, and
+ * followed by what may follow an end-string. So `https://{endpoint}/v1`
+ * is the link `https:/` followed by text, as in Sphinx's output. Only the
+ * schemes below are recognised (docutils knows more, and bare e-mail
+ * addresses).
+ */
+const URIC = String.raw`[\-_.!~*'()[\];/:@&=+$,%a-zA-Z0-9]`;
+const URI_END = String.raw`(?:[_~*/=+a-zA-Z0-9]|${URIC}(?=>))`;
+const URL_RE = new RegExp(
+  String.raw`(?:https?|ftp|file|mailto):(?:\/\/?)?${URIC}*${URI_END}(?:\?${URIC}*${URI_END})?(?:#${URIC}*${URI_END})?(?=$|${END_SUFFIX_CLASS})`,
+  'yu',
+);
 
 /** A character of a role name after its first: `[\w+.:-]`. */
 function isRoleChar(c: number): boolean {

@@ -114,6 +114,19 @@ export function isEndSuffixCode(c: number): boolean {
   return inRanges(END_SUFFIX, END_ASCII, c);
 }
 
+/** A regular-expression class (for the `u` flag) of what may follow an end-string. */
+export const END_SUFFIX_CLASS = `[${rangesClass(END_SUFFIX)}]`;
+
+function rangesClass(ranges: number[]): string {
+  let out = '';
+  for (let k = 0; k < ranges.length; k += 2) {
+    const a = (ranges[k] as number).toString(16);
+    const b = (ranges[k + 1] as number).toString(16);
+    out += a === b ? `\\u{${a}}` : `\\u{${a}}-\\u{${b}}`;
+  }
+  return out;
+}
+
 /** docutils' `match_chars`: whether `c1` opens and `c2` closes a matching pair. */
 export function matchChars(c1: string, c2: string): boolean {
   const i = OPENERS.indexOf(c1);
