@@ -64,7 +64,21 @@ const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 /** Matchers of `expect(x)` chains (vitest, jest, chai). */
 const MATCHERS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'eq']);
 /** Assertion functions taking (actual, expected) in either order (node:assert, chai assert, tap, ava). */
-const ASSERT_FUNCTIONS = new Set(['equal', 'strictEqual', 'notEqual', 'notStrictEqual', 'deepEqual', 'deepStrictEqual', 'is', 'not']);
+const ASSERT_FUNCTIONS = new Set([
+  'equal',
+  'strictEqual',
+  'notEqual',
+  'notStrictEqual',
+  'deepEqual',
+  'deepStrictEqual',
+  'is',
+  'not',
+  // tap
+  'same',
+  'strictSame',
+  'notSame',
+  'strictNotSame',
+]);
 /** Mock assertions on the arguments of a call (jest, vitest, sinon-chai). */
 const MOCK_CALL_MATCHERS = new Set([
   'toHaveBeenCalledWith',

@@ -1387,7 +1387,9 @@ if ([StatusCodes.UNAUTHORIZED, StatusCodes.FORBIDDEN].includes(err.status)) logo
 
 describe("test assertions", () => {
   ruleTester.run('no-magic-http-status', rule, {
-    valid: [],
+    valid: [
+      { name: 't.same on something that is not a status', filename: HSC, code: `t.same(body.items.length, 200);` },
+    ],
     invalid: [
       {
         name: 'expect(res.status).toBe(n)',
@@ -1600,6 +1602,37 @@ t.is(res.status, 200);`,
 t.is(res.status, StatusCodes.OK);`,
         errors: [
           { messageId: 'magicStatus', line: 2, column: 18, endLine: 2, endColumn: 21, data: { detail: '200 (OK): use StatusCodes.OK' } },
+        ],
+      },
+      {
+        name: 'tap t.same(res.statusCode, n), t.strictSame and t.notSame',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+t.same(response.statusCode, 415);
+t.strictSame(res.status, 200);
+t.notSame(res.statusCode, 500);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+t.same(response.statusCode, StatusCodes.UNSUPPORTED_MEDIA_TYPE);
+t.strictSame(res.status, StatusCodes.OK);
+t.notSame(res.statusCode, StatusCodes.INTERNAL_SERVER_ERROR);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 29,
+            endLine: 2,
+            endColumn: 32,
+            data: { detail: '415 (Unsupported Media Type): use StatusCodes.UNSUPPORTED_MEDIA_TYPE' },
+          },
+          { messageId: 'magicStatus', line: 3, column: 26, endLine: 3, endColumn: 29, data: { detail: '200 (OK): use StatusCodes.OK' } },
+          {
+            messageId: 'magicStatus',
+            line: 4,
+            column: 28,
+            endLine: 4,
+            endColumn: 31,
+            data: { detail: '500 (Internal Server Error): use StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
         ],
       },
       {
