@@ -492,10 +492,29 @@ function isKoaContext(object: Expr): boolean {
   return /(?:ctx|context)$/i.test(lastName(object) ?? '');
 }
 
+/** Methods of a Fastify reply or a hapi response that return it, so that `.code(n)` may follow. */
+const RESPONSE_CHAIN = new Set(['header', 'headers', 'type', 'removeHeader', 'trailer', 'removeTrailer', 'serializer']);
+
+/**
+ * The object a chain of `RESPONSE_CHAIN` calls starts from: `reply` for
+ * `reply.header(k, v).type(t)`, `h.response(x)` for `h.response(x).type(t)`.
+ */
+function responseChainStart(object: Expr): Expr {
+  let n = skipTypeWrappers(object);
+  while (n.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTypeWrappers(n.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    const name = propertyName(callee);
+    if (name === undefined || !RESPONSE_CHAIN.has(name)) break;
+    n = skipTypeWrappers(callee.object);
+  }
+  return n;
+}
+
 /**
  * Whether `object` is a call of a method named `response` or `redirect`: the response object of
  * hapi's toolkit (`h.response(body)`, `reply.response()`, `h.redirect(url)`), whose `.code(n)`
- * sets the status. Only the call right before `.code` is looked at (`h.response(x).type(t).code(n)` is not).
+ * sets the status.
  */
 function isHapiResponse(object: Expr): boolean {
   const n = skipTypeWrappers(object);
@@ -520,12 +539,13 @@ function statusMethodArgument(method: string, object: Expr, index: number): Safe
     case 'sendStatus':
     case 'writeHead':
       return index === 0 ? 'number' : undefined;
-    case 'code':
-      // Fastify `reply.code(404)`; hapi `h.response(body).code(201)`, `h.redirect(url).code(301)`;
-      // other `.code()` methods are not statuses.
-      return index === 0 && (/(?:reply|res|resp|response)$/i.test(lastName(object) ?? '') || isHapiResponse(object))
-        ? 'number'
-        : undefined;
+    case 'code': {
+      // Fastify `reply.code(404)`, `reply.header(k, v).code(200)`; hapi `h.response(body).code(201)`,
+      // `h.response(body).type(t).code(201)`, `h.redirect(url).code(301)`; other `.code()` methods are not statuses.
+      if (index !== 0) return undefined;
+      const start = responseChainStart(object);
+      return /(?:reply|res|resp|response)$/i.test(lastName(start) ?? '') || isHapiResponse(start) ? 'number' : undefined;
+    }
     case 'redirect':
       // Express `res.redirect(301, url)`; `Response.redirect(url, 301)`, Next `NextResponse.redirect(url, 308)`.
       if (index <= 1) return 'number';

@@ -96,6 +96,45 @@ reply.code(StatusCodes.NOT_FOUND).send();`,
         ],
       },
       {
+        name: 'Fastify .code(n) after reply.header(…) and reply.type(…)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+reply.header('Content-Type', 'application/json').code(200).send(body);
+this.reply.type('text/html').header('x-a', 'b').code(404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+reply.header('Content-Type', 'application/json').code(StatusCodes.OK).send(body);
+this.reply.type('text/html').header('x-a', 'b').code(StatusCodes.NOT_FOUND);`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 55, endLine: 2, endColumn: 58, data: { detail: '200 (OK): use StatusCodes.OK' } },
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 54,
+            endLine: 3,
+            endColumn: 57,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'hapi h.response(x).type(t).code(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+return h.response(payload).type('text/plain').code(201);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+return h.response(payload).type('text/plain').code(StatusCodes.CREATED);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 52,
+            endLine: 2,
+            endColumn: 55,
+            data: { detail: '201 (Created): use StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
         name: 'Fastify reply.status(n)',
         filename: HSC,
         code: `import { StatusCodes } from 'http-status-codes';
@@ -2112,6 +2151,12 @@ String.fromCharCode(200);`,
 response(payload).code(201);
 api.responses().code(404);
 h.response(payload).code;`,
+      },
+      {
+        name: '.code(n) after .header()/.type() on something that is not a reply',
+        code: `editor.type('js').code(200);
+builder.header('x', 'y').code(404);
+reply.send(x).code(404);`,
       },
       { name: 'the number inside h.response(n)', code: `h.response(404).message('a');` },
       {
