@@ -61,8 +61,8 @@ export const STATUS_NAMES: ReadonlySet<string> = new Set(['status', 'statusCode'
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
-/** Matchers of `expect(x)` chains (vitest, jest, chai). */
-const MATCHERS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'eq']);
+/** Matchers of `expect(x)` chains (vitest, jest, chai) and should.js chains. */
+const MATCHERS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'eq', 'exactly']);
 /** Assertion functions taking (actual, expected) in either order (node:assert, chai assert, tap, ava). */
 const ASSERT_FUNCTIONS = new Set([
   'equal',
@@ -191,14 +191,20 @@ export function isStatusExpression(node: Expr, pc: PositionContext): boolean {
   return pc.types?.isStatusEnumExpression(n) ?? false;
 }
 
-/** The subject of an `expect(subject)…` chain that `member` belongs to. */
+/**
+ * The subject of an `expect(subject)…` chain that `member` belongs to, or of a should.js chain
+ * (`subject.should.be.equal(n)`, `should(subject).equal(n)`).
+ */
 function expectSubject(member: TSESTree.MemberExpression): Expr | undefined {
   let object: Expr = member.object;
-  while (object.type === AST_NODE_TYPES.MemberExpression) object = object.object;
+  while (object.type === AST_NODE_TYPES.MemberExpression) {
+    if (!object.computed && object.property.type === AST_NODE_TYPES.Identifier && object.property.name === 'should') return object.object;
+    object = object.object;
+  }
   if (object.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = object.callee;
   const isExpect =
-    (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'expect') ||
+    (callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'expect' || callee.name === 'should')) ||
     (callee.type === AST_NODE_TYPES.MemberExpression &&
       // chai.expect(x), expect.soft(x)
       (propertyName(callee) === 'expect' ||

@@ -1428,6 +1428,14 @@ describe("test assertions", () => {
   ruleTester.run('no-magic-http-status', rule, {
     valid: [
       { name: 't.same on something that is not a status', filename: HSC, code: `t.same(body.items.length, 200);` },
+      {
+        name: 'should.js on something that is not a status',
+        filename: HSC,
+        code: `timediff.should.be.within(200, 300);
+body.length.should.equal(200);
+should(items.length).be.exactly(404);
+res.should.equal(404);`,
+      },
     ],
     invalid: [
       {
@@ -1528,6 +1536,47 @@ expect(res).toHaveProperty('status', StatusCodes.NOT_FOUND);`,
             endLine: 2,
             endColumn: 41,
             data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: 'should.js res.statusCode.should.equal(n), .should.be.exactly(n), .should.eql(n), should(x).equal(n)',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+res.statusCode.should.equal(200);
+res.status.should.be.exactly(404);
+resp.statusCode.should.eql(404);
+should(res.status).equal(201);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+res.statusCode.should.equal(StatusCodes.OK);
+res.status.should.be.exactly(StatusCodes.NOT_FOUND);
+resp.statusCode.should.eql(StatusCodes.NOT_FOUND);
+should(res.status).equal(StatusCodes.CREATED);`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 29, endLine: 2, endColumn: 32, data: { detail: '200 (OK): use StatusCodes.OK' } },
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 30,
+            endLine: 3,
+            endColumn: 33,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 4,
+            column: 28,
+            endLine: 4,
+            endColumn: 31,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 5,
+            column: 26,
+            endLine: 5,
+            endColumn: 29,
+            data: { detail: '201 (Created): use StatusCodes.CREATED' },
           },
         ],
       },
