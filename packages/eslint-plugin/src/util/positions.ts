@@ -346,6 +346,24 @@ function isInside(nodes: readonly TSESTree.Node[], offset: number): boolean {
   return false;
 }
 
+/** Whether a top-level import seen so far binds `name` to the export of the same name of `source`. */
+function importsFrom(modules: ModuleStatements, name: string, source: string): boolean {
+  for (const statement of modules.statements ?? []) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== source || statement.importKind === 'type') continue;
+    for (const s of statement.specifiers) {
+      if (
+        s.type === AST_NODE_TYPES.ImportSpecifier &&
+        s.local.name === name &&
+        s.importKind !== 'type' &&
+        (s.imported.type === AST_NODE_TYPES.Identifier ? s.imported.name : s.imported.value) === name
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * The safety of argument `index` of a function or class declared in this
  * file when that parameter is named like a status (`send(res, status)`,
@@ -462,6 +480,8 @@ function callArgument(
       return declaredParameter(callee, index, true, pc);
     }
     if (HTTP_ERROR_FACTORIES.has(name)) return 'number';
+    // SvelteKit `error(404, 'Not found')`, `fail(400, { form })`: names too common to count unless imported from the kit.
+    if ((name === 'error' || name === 'fail') && index === 0 && importsFrom(pc.modules, name, '@sveltejs/kit')) return 'number';
     if (name === 'HttpCode') return index === 0 ? 'number' : undefined;
     if (name === 'Redirect') return index === 1 ? 'number' : undefined;
     if (name === 'redirect') return index <= 1 ? 'number' : undefined;

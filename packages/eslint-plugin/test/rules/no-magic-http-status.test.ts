@@ -414,6 +414,50 @@ ctx.assert(ctx.state.user, StatusCodes.UNAUTHORIZED, 'log in');`,
         ],
       },
       {
+        name: "SvelteKit error(n, …) and fail(n, …) imported from '@sveltejs/kit'",
+        filename: HSC,
+        code: `import { error, fail } from '@sveltejs/kit';
+import { StatusCodes } from 'http-status-codes';
+export async function load({ params }) {
+  if (!post) error(404, 'Not found');
+  if (!form.valid) return fail(400, { form });
+  throw error(500);
+}`,
+        output: `import { error, fail } from '@sveltejs/kit';
+import { StatusCodes } from 'http-status-codes';
+export async function load({ params }) {
+  if (!post) error(StatusCodes.NOT_FOUND, 'Not found');
+  if (!form.valid) return fail(StatusCodes.BAD_REQUEST, { form });
+  throw error(StatusCodes.INTERNAL_SERVER_ERROR);
+}`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 4,
+            column: 20,
+            endLine: 4,
+            endColumn: 23,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 5,
+            column: 32,
+            endLine: 5,
+            endColumn: 35,
+            data: { detail: '400 (Bad Request): use StatusCodes.BAD_REQUEST' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 6,
+            column: 15,
+            endLine: 6,
+            endColumn: 18,
+            data: { detail: '500 (Internal Server Error): use StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
         name: 'http-errors createError(n)',
         filename: HSC,
         code: `import { StatusCodes } from 'http-status-codes';
@@ -2187,6 +2231,19 @@ assert.equal(items.length, 200);`,
       { name: 'PDFKit doc.text(x, 200, 300)', code: `doc.text('Invoice', 200, 300);` },
       { name: 'canvas ctx.fillText', code: `ctx.fillText('Total', 200, 300);` },
       { name: '.code(n) on something that is not a reply', code: 'editor.code(404);' },
+      {
+        name: "error(n) and fail(n) not imported from '@sveltejs/kit'",
+        code: `import { error } from './log';
+error(500, 'disk full');
+fail(400);
+log.error(404);
+import('@sveltejs/kit').then(({ fail }) => fail(401));`,
+      },
+      {
+        name: "a second argument of SvelteKit's error()",
+        code: `import { error } from '@sveltejs/kit';
+error(status, 404);`,
+      },
       {
         name: '.code(n) on other receivers (an editor, an error, x) and String.fromCharCode',
         code: `editor.code(200);
