@@ -55,9 +55,17 @@ export interface ModuleStatements {
 
 /**
  * Names that make an identifier, property or parameter a status; `':status'` is HTTP/2's pseudo-header
- * (`stream.respond({ ':status': 404 })`, `headers[':status']`).
+ * (`stream.respond({ ':status': 404 })`, `headers[':status']`), `optionsSuccessStatus` the option of
+ * cors and @fastify/cors (`cors({ optionsSuccessStatus: 200 })`).
  */
-export const STATUS_NAMES: ReadonlySet<string> = new Set(['status', 'statusCode', 'httpStatus', 'httpStatusCode', ':status']);
+export const STATUS_NAMES: ReadonlySet<string> = new Set([
+  'status',
+  'statusCode',
+  'httpStatus',
+  'httpStatusCode',
+  ':status',
+  'optionsSuccessStatus',
+]);
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);

@@ -1140,6 +1140,27 @@ export const GET = () => NextResponse.json({ error: 'oops' }, { status: StatusCo
         ],
       },
       {
+        name: "cors' and @fastify/cors' { optionsSuccessStatus: n }",
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+app.use(cors({ origin: 'https://example.com', optionsSuccessStatus: 200 }));
+fastify.register(fastifyCors, { optionsSuccessStatus: 204 });`,
+        output: `import { StatusCodes } from 'http-status-codes';
+app.use(cors({ origin: 'https://example.com', optionsSuccessStatus: StatusCodes.OK }));
+fastify.register(fastifyCors, { optionsSuccessStatus: StatusCodes.NO_CONTENT });`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 69, endLine: 2, endColumn: 72, data: { detail: '200 (OK): use StatusCodes.OK' } },
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 55,
+            endLine: 3,
+            endColumn: 58,
+            data: { detail: '204 (No Content): use StatusCodes.NO_CONTENT' },
+          },
+        ],
+      },
+      {
         name: 'Lambda { statusCode: n, body }',
         filename: HSC,
         code: `import { StatusCodes } from 'http-status-codes';
