@@ -56,7 +56,8 @@ export interface ModuleStatements {
 /**
  * Names that make an identifier, property or parameter a status; `':status'` is HTTP/2's pseudo-header
  * (`stream.respond({ ':status': 404 })`, `headers[':status']`), `optionsSuccessStatus` the option of
- * cors and @fastify/cors (`cors({ optionsSuccessStatus: 200 })`).
+ * cors and @fastify/cors (`cors({ optionsSuccessStatus: 200 })`), the last two OpenTelemetry's span
+ * attributes (`{ 'http.response.status_code': 500 }`, `attributes['http.status_code']`).
  */
 export const STATUS_NAMES: ReadonlySet<string> = new Set([
   'status',
@@ -65,6 +66,8 @@ export const STATUS_NAMES: ReadonlySet<string> = new Set([
   'httpStatusCode',
   ':status',
   'optionsSuccessStatus',
+  'http.response.status_code',
+  'http.status_code',
 ]);
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);

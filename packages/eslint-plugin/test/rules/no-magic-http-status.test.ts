@@ -1161,6 +1161,38 @@ fastify.register(fastifyCors, { optionsSuccessStatus: StatusCodes.NO_CONTENT });
         ],
       },
       {
+        name: "OpenTelemetry's 'http.response.status_code' and 'http.status_code' attributes",
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+assert.deepStrictEqual(span.attributes, {
+  'http.response.status_code': 500,
+});
+assert.strictEqual(span.attributes['http.status_code'], 404);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+assert.deepStrictEqual(span.attributes, {
+  'http.response.status_code': StatusCodes.INTERNAL_SERVER_ERROR,
+});
+assert.strictEqual(span.attributes['http.status_code'], StatusCodes.NOT_FOUND);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 32,
+            endLine: 3,
+            endColumn: 35,
+            data: { detail: '500 (Internal Server Error): use StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 5,
+            column: 57,
+            endLine: 5,
+            endColumn: 60,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
         name: 'Lambda { statusCode: n, body }',
         filename: HSC,
         code: `import { StatusCodes } from 'http-status-codes';
