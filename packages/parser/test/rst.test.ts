@@ -35,6 +35,32 @@ describe('sections', () => {
     const { messages } = rst('A long title\n=====\n');
     expect(messages).toEqual([expect.objectContaining({ code: 'title-underline-too-short', message: 'Title underline too short.', line: 2 })]);
   });
+
+  // docutils (and so Sphinx) reports a title that skips a level as SEVERE "Title level inconsistent" and
+  // makes no section of it. Before, docdrift made a section two levels deeper and said nothing.
+  it('reports a title that skips a level, as docutils does, and keeps it one level below the current section', () => {
+    // 1 Top, 2 Sub (-), 3 Subsub (~); Another (=) is level 1, X (~, a level-3 style) would skip level 2;
+    // Y (-) is level 2; Z and W (^, a new style) would start level 4 under a level-2 section.
+    const text = 'Top\n===\n\nSub\n---\n\nSubsub\n~~~~~~\n\nAnother\n=======\n\nX\n~\n\nY\n-\n\n====\nZ\n====\n\nW\n^\n';
+    const { root, messages } = rst(text);
+    expect(messages.map((m) => [m.severity, m.code, m.message, m.line, at(text, m.position)])).toEqual([
+      ['error', 'title-level-inconsistent', 'Title level inconsistent.', 13, 'X'],
+      ['error', 'title-level-inconsistent', 'Title level inconsistent.', 20, 'Z'],
+      ['error', 'title-level-inconsistent', 'Title level inconsistent.', 23, 'W'],
+    ]);
+    expect(find(root, 'heading').map((h) => [toText(h), h.depth])).toEqual([
+      ['Top', 1],
+      ['Sub', 2],
+      ['Subsub', 3],
+      ['Another', 1],
+      ['X', 2],
+      ['Y', 2],
+      ['Z', 3],
+      ['W', 4],
+    ]);
+    // A consistent page has no such message: a known style may close several levels at once.
+    expect(rst('A\n=\n\nB\n-\n\nC\n~\n\nD\n=\n\nE\n-\n').messages).toEqual([]);
+  });
 });
 
 describe('labels', () => {

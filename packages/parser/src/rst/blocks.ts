@@ -17,6 +17,7 @@ import type {
   Directive,
   Field,
   Figure,
+  Heading,
   Inline,
   List,
   ListItem,
@@ -275,7 +276,13 @@ export class RstBlockParser {
 
   /** Parse a whole document: blocks, then sections from the headings. */
   parseDocument(lines: Line[]): Block[] {
-    const blocks = sectionize(this.parseBlocks(lines, true));
+    const blocks = sectionize(this.parseBlocks(lines, true), (h) => {
+      // At the title's text, as docutils reports it (an overlined title's overline is the line before).
+      const first = h.children[0]?.position;
+      const last = h.children[h.children.length - 1]?.position;
+      const at = first && last ? { start: first.start, end: last.end } : h.position;
+      if (at) this.message('error', 'title-level-inconsistent', 'Title level inconsistent.', at);
+    });
     propagateTargets(blocks);
     return blocks;
   }
@@ -1006,11 +1013,18 @@ export function propagateTargets(blocks: Block[]): void {
   walk(blocks);
 }
 
-/** Build the section tree from flat blocks: heading styles get depths in order of first use. */
-export function sectionize(blocks: Block[]): Block[] {
+/**
+ * Build the section tree from flat blocks: heading styles get depths in order of first use. As in
+ * docutils, a title may go at most one level below the current section: a known style deeper than
+ * that, or a new style anywhere but right below the deepest level used so far, is "inconsistent"
+ * (`inconsistent` is told; docutils makes no section of it). Its section is made one level below
+ * the current one, so that the page keeps its text and structure, and a new style stays unknown.
+ */
+export function sectionize(blocks: Block[], inconsistent?: (heading: Heading) => void): Block[] {
   const styles: string[] = [];
   const root: Block[] = [];
   const stack: Section[] = [];
+  const unmade = new Set<Section>();
   const container = (): Block[] => (stack.length > 0 ? (stack[stack.length - 1] as Section).children : root);
   for (const b of blocks) {
     if (b.type !== 'heading') {
@@ -1018,14 +1032,29 @@ export function sectionize(blocks: Block[]): Block[] {
       continue;
     }
     const style = b.marker ?? '';
+    // The level docutils is at: that of the innermost section it made (not one of the inconsistent titles).
+    let level = 0;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const s = stack[i] as Section;
+      if (!unmade.has(s)) {
+        level = s.depth;
+        break;
+      }
+    }
     let depth = styles.indexOf(style) + 1;
-    if (depth === 0) {
+    let made = true;
+    if (depth === 0 && styles.length === level) {
       styles.push(style);
       depth = styles.length;
+    } else if (depth === 0 || depth > level + 1) {
+      inconsistent?.(b);
+      made = false;
+      depth = Math.min(depth === 0 ? Number.POSITIVE_INFINITY : depth, (stack.length > 0 ? (stack[stack.length - 1] as Section).depth : 0) + 1);
     }
     b.depth = depth;
     while (stack.length > 0 && (stack[stack.length - 1] as Section).depth >= depth) stack.pop();
     const section: Section = { type: 'section', depth, labels: [], children: [b] };
+    if (!made) unmade.add(section);
     container().push(section);
     stack.push(section);
   }
