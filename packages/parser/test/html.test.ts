@@ -153,6 +153,21 @@ describe('HTML tables', () => {
 });
 
 describe('HTML anchors, inline content and other elements', () => {
+  it('an <a> left open is re-opened by HTML\'s parser in the next <p>: its anchor is made once, where the tag is', () => {
+    // `<p><a name="x">one<p>two</p>`: the second <p> closes the first; the parser copies the open <a> into it.
+    // The copy keeps the original tag's location, before its paragraph: it made a second `x` target there.
+    const text = '<table><tr><td><p><a name="x">one<p><b>two</b> three</p></td></tr></table>\n';
+    const cell = (md(text).blocks[0] as Table).children[0]?.children[0] as TableCell;
+    expect(all([cell], 'target').map((t) => [t.name, at(text, t.position)])).toEqual([['x', '<a name="x">']]);
+    const paragraphs = all([cell], 'paragraph');
+    expect(paragraphs.map((p) => textOf([p]))).toEqual(['one', 'two three']);
+    // Every node of the second paragraph lies inside it.
+    const second = paragraphs[1] as Paragraph;
+    const inside = (p: Position | undefined) => p !== undefined && p.start.offset >= (second.position?.start.offset ?? 0) && p.end.offset <= (second.position?.end.offset ?? 0);
+    expect(all([second], 'text').every((t) => inside(t.position))).toBe(true);
+    expect(at(text, second.position)).toBe('<p><b>two</b> three</p>');
+  });
+
   it('keeps one target for an anchor written twice, preferring the <a name> over the element id', () => {
     const text = '<p id="p1"><a name="p1"></a><a name="p1"></a>Text<a name="p2"></a></p>\n';
     const p = md(text).blocks[0] as Paragraph;

@@ -593,11 +593,12 @@ describe('regressions found by the property tests', () => {
     expect(problems('- '.repeat(5000) + 'x\n', 'rst')).toEqual([]);
   });
 
-  // Open (found by a random seed in CI): a seed mutation of the Markdown export
-  // that cuts an HTML table row mid-attribute and puts a backquote before an
-  // `<a name>` gives an anchor target whose position starts before its
-  // paragraph (src/markdown: inline HTML pairing inside a broken HTML block).
-  it.fails('an anchor after a stray backquote in a broken HTML table lies inside its paragraph', () => {
+  // Found by a random seed in CI: a seed mutation of the Markdown export that cuts
+  // an HTML table row mid-attribute (`<p><a name=   <td …><p>…`) left the `<a>`
+  // open; HTML's parser re-opens it as a copy inside the next `<p>`, and the copy
+  // keeps the location of the original tag, before its paragraph: its anchor was
+  // a second target there. Fixed in src/html/index.ts (a copy only wraps content).
+  it('an anchor after a stray backquote in a broken HTML table lies inside its paragraph', () => {
     const text = readFileSync(new URL('./fixtures/regressions/mutated-markdown-export.md', import.meta.url), 'utf8');
     expect(problems(text, undefined, 'two-tables-markdown-export.md')).toEqual([]);
   });

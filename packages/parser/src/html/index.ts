@@ -482,6 +482,15 @@ export class HtmlConverter {
       return [withPosition({ type: 'role', role: 'raw-html', value: r.value } satisfies Role, r.position)];
     }
     const children = this.inlines(el.childNodes, pre || tag === 'pre');
+    if (reconstructed(el)) {
+      // HTML's parser re-opened a formatting element left open (`<p><a name="x">…<p>…`) as a copy inside a
+      // later element; the copy keeps the source location of the tag it copies, which lies before its
+      // parent. The tag's anchor and id were made where the tag is; the copy only wraps this content.
+      const attrs = attributes(el);
+      delete attrs['name'];
+      delete attrs['id'];
+      return dedupeTargets(inlineElement(tag, attrs, children, undefined, span(children), undefined));
+    }
     if (INLINE.has(tag) || TRANSPARENT.has(tag)) {
       return dedupeTargets(inlineElement(tag, attributes(el), children, this.startTagPos(el), this.pos(el), this.attrPos(el, 'id')));
     }
@@ -602,3 +611,11 @@ function parseStartTagWithParse5(raw: string, tag: string, selfClosing: boolean)
 }
 
 export { BLOCK as BLOCK_TAGS, RAW as RAW_TAGS, TRANSPARENT as TRANSPARENT_TAGS };
+
+/** Whether parse5 made `el` as a copy of a formatting element (its location starts before its parent's). */
+function reconstructed(el: P5Element): boolean {
+  const at = el.sourceCodeLocation?.startOffset;
+  const parent = el.parentNode as P5Element | null;
+  const from = parent && 'sourceCodeLocation' in parent ? parent.sourceCodeLocation?.startOffset : undefined;
+  return at !== undefined && from !== undefined && at < from;
+}
