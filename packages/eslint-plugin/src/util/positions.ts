@@ -720,6 +720,34 @@ export function classifyLiteral(literal: TSESTree.NumberLiteral, pc: PositionCon
     }
     slot = parent;
   }
+  const position = classifySlot(literal, slot, asConst, pc);
+  if (position !== undefined || slot === literal) return position;
+  // `res.statusCode || 200`, `init?.status ?? 500`, `ok ? res.statusCode : 302` wherever they sit: the
+  // alternative of a status is one. Looked at only when the wrappers' position is not a status.
+  for (let n: TSESTree.Node = literal; n !== slot; n = n.parent as TSESTree.Node) {
+    const up = n.parent as TSESTree.Node;
+    let other: TSESTree.Node | undefined;
+    if (up.type === AST_NODE_TYPES.ConditionalExpression) other = up.consequent === n ? up.alternate : up.consequent;
+    else if (up.type === AST_NODE_TYPES.LogicalExpression && up.right === n) other = up.left;
+    if (other && isStatusAlternative(other, pc)) return statusPosition(pc, 'literal', asConst, slot, other);
+  }
+  return undefined;
+}
+
+/** Whether `node`, the other branch of a `?:` or the left of `||`/`??`, reads a status (`a.status ?? b.status`). */
+function isStatusAlternative(node: TSESTree.Node, pc: PositionContext): boolean {
+  let n = node;
+  while (n.type === AST_NODE_TYPES.LogicalExpression && n.operator !== '&&') n = n.right;
+  return isStatusExpression(n, pc);
+}
+
+/** Where the outermost wrapper `slot` of `literal` sits: `classifyLiteral` without the alternatives of a status. */
+function classifySlot(
+  literal: TSESTree.NumberLiteral,
+  slot: TSESTree.Expression,
+  asConst: boolean,
+  pc: PositionContext,
+): Position | undefined {
   const parent = slot.parent;
 
   switch (parent.type) {

@@ -2035,8 +2035,101 @@ expect(res.status).to.have.been.calledWith(StatusCodes.NOT_FOUND);`,
 
 describe("through ?:, ||, ??, as and parentheses", () => {
   ruleTester.run('no-magic-http-status', rule, {
-    valid: [],
+    valid: [
+      {
+        name: 'the alternative of something that is not a status',
+        code: `const limit = options.max || 200;
+const delay = ok ? timeout : 500;
+const n = res.status && 200;
+const m = status ? 200 : 500;`,
+      },
+    ],
     invalid: [
+      {
+        name: 'the fallback of a status outside a status position: x.status || n, x.statusCode ?? n, a.status ?? b.status ?? n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+const responseStatus = responseClone.status || 200;
+code = body.statusCode ?? 500;
+return this.newResponse(null, status ?? 302);
+throw new HttpError(result.status ?? response.status ?? 500, result.error);`,
+        output: `import { StatusCodes } from 'http-status-codes';
+const responseStatus = responseClone.status || StatusCodes.OK;
+code = body.statusCode ?? StatusCodes.INTERNAL_SERVER_ERROR;
+return this.newResponse(null, status ?? StatusCodes.MOVED_TEMPORARILY);
+throw new HttpError(result.status ?? response.status ?? StatusCodes.INTERNAL_SERVER_ERROR, result.error);`,
+        errors: [
+          { messageId: 'magicStatus', line: 2, column: 48, endLine: 2, endColumn: 51, data: { detail: '200 (OK): use StatusCodes.OK' } },
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 27,
+            endLine: 3,
+            endColumn: 30,
+            data: { detail: '500 (Internal Server Error): use StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 4,
+            column: 41,
+            endLine: 4,
+            endColumn: 44,
+            data: { detail: '302 (Found): use StatusCodes.MOVED_TEMPORARILY' },
+          },
+          {
+            messageId: 'magicStatus',
+            line: 5,
+            column: 57,
+            endLine: 5,
+            endColumn: 60,
+            data: { detail: '500 (Internal Server Error): use StatusCodes.INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      {
+        name: 'the other branch of a status: cond ? x.statusCode : n',
+        filename: HSC,
+        code: `import { StatusCodes } from 'http-status-codes';
+code = this[kReplyHasStatusCode] ? this.raw.statusCode : 302;`,
+        output: `import { StatusCodes } from 'http-status-codes';
+code = this[kReplyHasStatusCode] ? this.raw.statusCode : StatusCodes.MOVED_TEMPORARILY;`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 58,
+            endLine: 2,
+            endColumn: 61,
+            data: { detail: '302 (Found): use StatusCodes.MOVED_TEMPORARILY' },
+          },
+        ],
+      },
+      {
+        name: 'the fallback of a status with node:http2 constants is a suggestion (a literal type may be expected)',
+        filename: HSC,
+        code: `import { constants } from 'node:http2';
+const code = res.statusCode || 200;`,
+        output: null,
+        options: [{ provider: 'node:http2' }],
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 2,
+            column: 32,
+            endLine: 2,
+            endColumn: 35,
+            data: { detail: '200 (OK): use constants.HTTP_STATUS_OK' },
+            suggestions: [
+              {
+                messageId: 'replaceWithConstant',
+                data: { code: 200, constant: 'constants.HTTP_STATUS_OK' },
+                output: `import { constants } from 'node:http2';
+const code = res.statusCode || constants.HTTP_STATUS_OK;`,
+              },
+            ],
+          },
+        ],
+      },
       {
         name: 'res.status(err.status || n)',
         filename: HSC,
