@@ -357,9 +357,16 @@ function isInside(nodes: readonly TSESTree.Node[], offset: number): boolean {
   return false;
 }
 
-/** Whether a top-level import seen so far binds `name` to the export of the same name of `source`. */
+/**
+ * Whether a top-level import or require seen so far binds `name` to the export of the same name of
+ * `source` (`import { send } from 'micro'`, `const { send } = require('micro')`).
+ */
 function importsFrom(modules: ModuleStatements, name: string, source: string): boolean {
   for (const statement of modules.statements ?? []) {
+    if (statement.type === AST_NODE_TYPES.VariableDeclarator) {
+      if (requiresByName(statement, name, source)) return true;
+      continue;
+    }
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== source || statement.importKind === 'type') continue;
     for (const s of statement.specifiers) {
       if (
@@ -373,6 +380,23 @@ function importsFrom(modules: ModuleStatements, name: string, source: string): b
     }
   }
   return false;
+}
+
+/** `const { name } = require(source)`. */
+function requiresByName(declarator: TSESTree.VariableDeclarator, name: string, source: string): boolean {
+  const init = declarator.init;
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || init?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const arg = init.arguments[0];
+  if (arg?.type !== AST_NODE_TYPES.Literal || arg.value !== source) return false;
+  return declarator.id.properties.some(
+    (p) =>
+      p.type === AST_NODE_TYPES.Property &&
+      !p.computed &&
+      p.key.type === AST_NODE_TYPES.Identifier &&
+      p.key.name === name &&
+      p.value.type === AST_NODE_TYPES.Identifier &&
+      p.value.name === name,
+  );
 }
 
 /**
@@ -493,6 +517,8 @@ function callArgument(
     if (HTTP_ERROR_FACTORIES.has(name)) return 'number';
     // SvelteKit `error(404, 'Not found')`, `fail(400, { form })`: names too common to count unless imported from the kit.
     if ((name === 'error' || name === 'fail') && index === 0 && importsFrom(pc.modules, name, '@sveltejs/kit')) return 'number';
+    // micro `send(res, 404, body)`.
+    if (name === 'send' && index === 1 && importsFrom(pc.modules, name, 'micro')) return 'number';
     if (name === 'HttpCode') return index === 0 ? 'number' : undefined;
     if (name === 'Redirect') return index === 1 ? 'number' : undefined;
     if (name === 'redirect') return index <= 1 ? 'number' : undefined;

@@ -458,6 +458,50 @@ export async function load({ params }) {
         ],
       },
       {
+        name: "micro's send(res, n, body) imported from 'micro'",
+        filename: HSC,
+        code: `import { send } from 'micro';
+import { StatusCodes } from 'http-status-codes';
+export default async (req, res) => {
+  send(res, 404, { error: 'Not found' });
+};`,
+        output: `import { send } from 'micro';
+import { StatusCodes } from 'http-status-codes';
+export default async (req, res) => {
+  send(res, StatusCodes.NOT_FOUND, { error: 'Not found' });
+};`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 4,
+            column: 13,
+            endLine: 4,
+            endColumn: 16,
+            data: { detail: '404 (Not Found): use StatusCodes.NOT_FOUND' },
+          },
+        ],
+      },
+      {
+        name: "micro's send(res, n, body) required from 'micro'",
+        filename: HSC_CJS,
+        code: `const { send } = require('micro');
+const { StatusCodes } = require('http-status-codes');
+module.exports = (req, res) => send(res, 201, body);`,
+        output: `const { send } = require('micro');
+const { StatusCodes } = require('http-status-codes');
+module.exports = (req, res) => send(res, StatusCodes.CREATED, body);`,
+        errors: [
+          {
+            messageId: 'magicStatus',
+            line: 3,
+            column: 42,
+            endLine: 3,
+            endColumn: 45,
+            data: { detail: '201 (Created): use StatusCodes.CREATED' },
+          },
+        ],
+      },
+      {
         name: 'http-errors createError(n)',
         filename: HSC,
         code: `import { StatusCodes } from 'http-status-codes';
@@ -2384,6 +2428,15 @@ error(500, 'disk full');
 fail(400);
 log.error(404);
 import('@sveltejs/kit').then(({ fail }) => fail(401));`,
+      },
+      {
+        name: "send(x, n) not imported from 'micro', and micro's send under another name",
+        code: `import send from 'send';
+send(req, 404);
+const { send: reply } = require('micro');
+sendMail(user, 404);
+import { send as microSend } from 'micro';
+microSend(res, 404);`,
       },
       {
         name: "a second argument of SvelteKit's error()",
