@@ -66,7 +66,7 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
     const disables = new Map<Page, ReturnType<typeof parseDisables>>();
     const keep = (page: Page, d: Diagnostic): void => {
       let dis = disables.get(page);
-      if (!dis) disables.set(page, (dis = parseDisables(page.text, () => codeRanges(page.root))));
+      if (!dis) disables.set(page, (dis = config.noInlineConfig ? NO_DISABLES : parseDisables(page.text, () => codeRanges(page.root))));
       if (!dis.isDisabled(d.ruleId, d.line)) out.push(d);
     };
     for (const page of unit.pages) {
@@ -83,6 +83,9 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
   }
   return { diagnostics: dedupe(sortDiagnostics(out)), docSet };
 }
+
+/** --no-inline-config: no comment disables anything. */
+const NO_DISABLES: ReturnType<typeof parseDisables> = { isDisabled: () => false };
 
 function positionOf(d: { node?: NodeBase; position?: Position }): Position | undefined {
   return d.position ?? d.node?.position;

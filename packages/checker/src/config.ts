@@ -47,6 +47,8 @@ export interface Config {
   ignores?: string[];
   /** File extensions to check (default `.rst`, `.md`). */
   extensions?: string[];
+  /** Ignore the pages' inline `docdrift-disable…` comments (ESLint's `noInlineConfig`; the CLI's --no-inline-config). */
+  noInlineConfig?: boolean;
 }
 
 export interface ResolvedRule {
@@ -151,7 +153,7 @@ export function parseRuleFlag(flag: string): [string, SeveritySetting] {
   return [m[1] as string, m[2] as SeveritySetting];
 }
 
-const KNOWN_KEYS = ['$schema', 'rules', 'baseUrl', 'sites', 'projects', 'variants', 'groupByContent', 'reference', 'ignores', 'extensions'];
+const KNOWN_KEYS = ['$schema', 'rules', 'baseUrl', 'sites', 'projects', 'variants', 'groupByContent', 'reference', 'ignores', 'extensions', 'noInlineConfig'];
 const SITE_KEYS = ['root', 'baseUrl'];
 const PROJECT_KEYS = ['root', 'name', 'url'];
 
@@ -183,6 +185,7 @@ export function validateConfig(value: unknown, where = 'config'): Config {
   if (c.reference !== undefined && typeof c.reference !== 'string') throw new ConfigError(`${where}: reference must be a variant name`);
   strArray(c.ignores, 'ignores');
   strArray(c.extensions, 'extensions');
+  if (c.noInlineConfig !== undefined && typeof c.noInlineConfig !== 'boolean') throw new ConfigError(`${where}: noInlineConfig must be true or false`);
   if (c.rules !== undefined) {
     if (typeof c.rules !== 'object' || c.rules === null || Array.isArray(c.rules)) throw new ConfigError(`${where}: rules must be an object`);
     for (const [id, s] of Object.entries(c.rules)) {

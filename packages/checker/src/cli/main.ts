@@ -75,6 +75,8 @@ Options:
       --update-baseline      record the current findings in the --baseline FILE
       --cache                reuse parses and results of earlier runs (node_modules/.cache/docdrift)
       --cache-location DIR   where the cache lives (implies --cache)
+      --ignore-pattern GLOB  also ignore the files GLOB matches (relative to the working directory; repeatable)
+      --no-inline-config     ignore the pages' docdrift-disable comments (report everything)
       --stdin                check the text on standard input (an editor's unsaved buffer)
       --stdin-filename FILE  the path that text has (its format, project and variants; default: <stdin>,
                              format from the text)
@@ -202,6 +204,9 @@ export async function main(opts: MainOptions): Promise<number> {
   const work = workingFolder(cwd, configFile);
   const base = work.base;
   if (base !== cwd) config = { ...rebaseConfig(written, base, base), rules: config.rules };
+  // Command-line settings on top of the config's (after rebasing: the patterns are relative to cwd).
+  if (v['ignore-pattern']) config = { ...config, ignores: [...(config.ignores ?? []), ...v['ignore-pattern'].map((g) => (g.startsWith('**/') ? g : work.fromCwd(g)))] };
+  if (v['no-inline-config']) config = { ...config, noInlineConfig: true };
   // --stdin: one page, the text on standard input, checked as the file --stdin-filename names (which need not exist).
   const stdinName = v.stdin ? (v['stdin-filename'] ?? STDIN_NAME) : undefined;
   const positionals = stdinName !== undefined ? [stdinName] : args.positionals.length > 0 ? args.positionals : ['.'];

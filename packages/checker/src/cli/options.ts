@@ -25,6 +25,8 @@ export const OPTIONS = {
   'update-baseline': { type: 'boolean' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  'no-inline-config': { type: 'boolean' },
+  'ignore-pattern': { type: 'string', multiple: true },
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];

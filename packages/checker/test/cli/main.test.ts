@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colorLevel } from '../../src/cli/main.js';
+import { lines } from '../helpers.js';
 import { run, tree } from './run.js';
 
 const page = (body: string, title = 'Page'): string => `${title}\n${'='.repeat(title.length)}\n\n${body}\n`;
@@ -34,6 +35,25 @@ describe('docdrift CLI', () => {
     expect((await run(['--max-warnings', 'x'], dir)).code).toBe(2);
     const missing = await run(['nope'], dir);
     expect(missing).toMatchObject({ code: 2, stderr: 'docdrift: no such file or directory: nope\n' });
+  });
+
+  it('--ignore-pattern adds ignores relative to the working directory; --no-inline-config reports what disable comments hide', async () => {
+    const bad = (n: string) => lines('T', '=', '', `:ref:\`${n}\``);
+    const dir = tree({ 'docs/a.rst': bad('one'), 'docs/old/b.rst': bad('two'), 'docs/c.rst': `.. docdrift-disable broken-ref\n\n${bad('three')}` });
+    const all = await run(['-f', 'compact', 'docs'], dir);
+    expect(all.stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0])).toEqual(['docs/a.rst', 'docs/old/b.rst']);
+    const some = await run(['-f', 'compact', '--ignore-pattern', 'docs/old/**', 'docs'], dir);
+    expect(some.stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0])).toEqual(['docs/a.rst']);
+    // Inside docs/ (no config: cwd is where paths are relative to), and a pattern for any folder.
+    expect((await run(['-f', 'compact', '--ignore-pattern', 'old/*.rst', '.'], join(dir, 'docs'))).stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0])).toEqual(['a.rst']);
+    expect((await run(['-f', 'compact', '--ignore-pattern', '**/a.rst', '--ignore-pattern', '**/b.rst', 'docs'], dir)).stdout).toBe('');
+    const everything = await run(['-f', 'compact', '--no-inline-config', 'docs'], dir);
+    expect(everything.stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0])).toEqual(['docs/a.rst', 'docs/c.rst', 'docs/old/b.rst']);
+    // The same from the config, which must say true or false.
+    const configured = tree({ 'docdrift.config.json': JSON.stringify({ noInlineConfig: true }), 'c.rst': `.. docdrift-disable broken-ref\n\n${bad('three')}` });
+    expect((await run(['-f', 'compact'], configured)).stdout).toBe('c.rst:6:1: error :ref: to undefined label `three` (no such label in this project) [broken-ref]\n');
+    const wrong = tree({ 'docdrift.config.json': JSON.stringify({ noInlineConfig: 'yes' }), 'c.rst': bad('x') });
+    expect(await run([], wrong)).toEqual({ code: 2, stdout: '', stderr: 'docdrift: docdrift.config.json: noInlineConfig must be true or false\n' });
   });
 
   it('an unknown option names the option meant; an option without its value says so', async () => {
