@@ -4,10 +4,11 @@
  */
 import { tableInfo } from '@docdrift/parser';
 import type { Node, NodeBase, Position, Table, TableInfo } from '@docdrift/parser';
-import { resolveRules, type Config, type ResolvedRule } from './config.js';
-import type { Diagnostic, RelatedLocation } from './diagnostic.js';
+import { resolveRules, toSeverity, type Config, type ResolvedRule } from './config.js';
+import type { Diagnostic, RelatedLocation, Severity } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
-import { codeRanges, parseDisables } from './disable.js';
+import { codeRanges, parseDisables, type DisableMap } from './disable.js';
+import { spanAt } from './span.js';
 import { buildDocSet, type CheckInput, type ParseHook } from './docset.js';
 import type { DocSet, Page, VariantGroup } from './model.js';
 import type { AnyRule, GroupReportDescriptor, GroupRuleContext, RelatedDescriptor, ReportDescriptor, RuleContext } from './rule.js';
@@ -61,6 +62,7 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
   const pageRules = resolved.filter((r) => r.rule.check);
   const groupRules = resolved.filter((r) => r.rule.checkGroup);
   const enabled = new Set(resolved.map((r) => r.rule.id));
+  const unusedSeverity = toSeverity(config.reportUnusedDisableDirectives ?? 'warn');
   let done = 0;
   for (const unit of mine) {
     const disables = new Map<Page, ReturnType<typeof parseDisables>>();
@@ -80,12 +82,39 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
         for (const [page, d] of runRuleOnGroup(r, unit.group, docSet, config, enabled, shared)) keep(page, d);
       }
     }
+    // Every rule has run on these pages: a disable comment that disabled none of their findings is stale.
+    if (unusedSeverity !== 'off' && !config.noInlineConfig) {
+      for (const page of unit.pages) {
+        if (!page.text.includes('docdrift-')) continue;
+        let dis = disables.get(page);
+        if (!dis) disables.set(page, (dis = parseDisables(page.text, () => codeRanges(page.root))));
+        out.push(...unusedDisables(page, dis, enabled, unusedSeverity));
+      }
+    }
   }
   return { diagnostics: dedupe(sortDiagnostics(out)), docSet };
 }
 
+/** The id of the findings about disable comments that disable nothing (not a rule: `reportUnusedDisableDirectives` sets its severity). */
+export const UNUSED_DISABLE = 'unused-disable';
+
 /** --no-inline-config: no comment disables anything. */
-const NO_DISABLES: ReturnType<typeof parseDisables> = { isDisabled: () => false };
+const NO_DISABLES: ReturnType<typeof parseDisables> = { isDisabled: () => false, unused: () => [] };
+
+/** The findings of the disable comments of `page` that disabled nothing (ESLint's "unused eslint-disable directive"). */
+function unusedDisables(page: Page, dis: DisableMap, enabled: ReadonlySet<string>, severity: Severity): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (start: number, end: number, message: string): void => {
+    const p = spanAt(page.text, start, end);
+    out.push({ ruleId: UNUSED_DISABLE, severity, message, file: page.file, line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column });
+  };
+  for (const { comment, ids } of dis.unused(enabled)) {
+    const directive = `docdrift-${comment.kind}`;
+    if (ids.length === 0) at(comment.name.start - 'docdrift-'.length, comment.name.end, `Unused ${directive}: it disables no finding; remove the comment`);
+    for (const id of ids) at(id.start, id.end, `Unused ${id.id} in ${directive}: there is no ${id.id} finding ${comment.kind === 'disable-next-line' ? 'on the next line' : 'in its range'}; remove the id${comment.ids.length === 1 ? ' (and the comment)' : ''}`);
+  }
+  return out;
+}
 
 function positionOf(d: { node?: NodeBase; position?: Position }): Position | undefined {
   return d.position ?? d.node?.position;

@@ -49,6 +49,8 @@ export interface Config {
   extensions?: string[];
   /** Ignore the pages' inline `docdrift-disable…` comments (ESLint's `noInlineConfig`; the CLI's --no-inline-config). */
   noInlineConfig?: boolean;
+  /** How a disable comment that disables no finding is reported (`unused-disable`; default `warn`, as ESLint's). */
+  reportUnusedDisableDirectives?: SeveritySetting;
 }
 
 export interface ResolvedRule {
@@ -153,7 +155,7 @@ export function parseRuleFlag(flag: string): [string, SeveritySetting] {
   return [m[1] as string, m[2] as SeveritySetting];
 }
 
-const KNOWN_KEYS = ['$schema', 'rules', 'baseUrl', 'sites', 'projects', 'variants', 'groupByContent', 'reference', 'ignores', 'extensions', 'noInlineConfig'];
+const KNOWN_KEYS = ['$schema', 'rules', 'baseUrl', 'sites', 'projects', 'variants', 'groupByContent', 'reference', 'ignores', 'extensions', 'noInlineConfig', 'reportUnusedDisableDirectives'];
 const SITE_KEYS = ['root', 'baseUrl'];
 const PROJECT_KEYS = ['root', 'name', 'url'];
 
@@ -186,6 +188,13 @@ export function validateConfig(value: unknown, where = 'config'): Config {
   strArray(c.ignores, 'ignores');
   strArray(c.extensions, 'extensions');
   if (c.noInlineConfig !== undefined && typeof c.noInlineConfig !== 'boolean') throw new ConfigError(`${where}: noInlineConfig must be true or false`);
+  if (c.reportUnusedDisableDirectives !== undefined) {
+    try {
+      toSeverity(c.reportUnusedDisableDirectives as SeveritySetting);
+    } catch (e) {
+      throw new ConfigError(`${where}: reportUnusedDisableDirectives: ${(e as Error).message}`);
+    }
+  }
   if (c.rules !== undefined) {
     if (typeof c.rules !== 'object' || c.rules === null || Array.isArray(c.rules)) throw new ConfigError(`${where}: rules must be an object`);
     for (const [id, s] of Object.entries(c.rules)) {

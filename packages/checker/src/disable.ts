@@ -12,7 +12,10 @@
 import type { Node } from '@docdrift/parser';
 
 export interface DisableMap {
+  /** Whether a finding of `ruleId` on `line` is disabled (and the comments that disable it count as used). */
   isDisabled(ruleId: string, line: number): boolean;
+  /** The comments (or ids of them) that disabled none of the findings asked about so far, among the rules in `enabled`. */
+  unused(enabled: ReadonlySet<string>): UnusedDisable[];
 }
 
 // Any `docdrift-<words>` comment: a misspelt directive (`docdrift-disable-next-lines`) must not be read as
@@ -98,40 +101,82 @@ export function disableComments(text: string, code?: () => CodeRanges): DisableC
   return out;
 }
 
+/** A disable comment that disabled nothing, or the ids of it that did not (see `DisableMap.unused`). */
+export interface UnusedDisable {
+  comment: DisableComment;
+  /** The ids that disabled nothing; empty when the comment names no id (every rule) and disabled nothing. */
+  ids: DisableId[];
+}
+
 export function parseDisables(text: string, code?: () => CodeRanges): DisableMap {
   const comments = disableComments(text, code);
-  if (comments.length === 0) return { isDisabled: () => false };
+  if (comments.length === 0) return { isDisabled: () => false, unused: () => [] };
   const lines = text.split('\n');
-  const nextLine = new Map<number, Set<string> | 'all'>();
-  const ranges: Array<{ rules: Set<string> | 'all'; from: number; to: number }> = [];
-  const open = new Map<string, number>(); // rule id or '*' → start line
-  for (const { kind, line, ids } of comments) {
+  // What each comment disables: rule ids ('*' for every rule) over a range of lines.
+  type Scope = { comment: DisableComment; id: string; from: number; to: number };
+  const nextLine = new Map<number, Scope[]>();
+  const ranges: Scope[] = [];
+  const open = new Map<string, { comment: DisableComment; from: number }>(); // rule id or '*' → the disable comment
+  for (const comment of comments) {
+    const { kind, line, ids } = comment;
     if (kind === 'unknown') continue;
-    const rules: Set<string> | 'all' = ids.length === 0 ? 'all' : new Set(ids.map((i) => i.id));
+    const keys = ids.length === 0 ? ['*'] : ids.map((i) => i.id);
     if (kind === 'disable-next-line') {
       let target = line + 1;
       while (target <= lines.length && (lines[target - 1] ?? '').trim() === '') target++;
-      const prev = nextLine.get(target);
-      if (rules === 'all' || prev === 'all') nextLine.set(target, 'all');
-      else nextLine.set(target, new Set([...(prev ?? []), ...rules]));
+      const list = nextLine.get(target) ?? [];
+      for (const id of keys) list.push({ comment, id, from: target, to: target });
+      nextLine.set(target, list);
     } else if (kind === 'disable') {
-      for (const id of rules === 'all' ? ['*'] : rules) if (!open.has(id)) open.set(id, line);
+      for (const id of keys) if (!open.has(id)) open.set(id, { comment, from: line });
     } else {
-      const keys = rules === 'all' ? [...open.keys()] : [...rules];
-      for (const id of keys) {
-        const from = open.get(id);
-        if (from === undefined) continue;
-        ranges.push({ rules: id === '*' ? 'all' : new Set([id]), from, to: line });
+      for (const id of ids.length === 0 ? [...open.keys()] : keys) {
+        const o = open.get(id);
+        if (o === undefined) continue;
+        ranges.push({ comment: o.comment, id, from: o.from, to: line });
         open.delete(id);
       }
     }
   }
-  for (const [id, from] of open) ranges.push({ rules: id === '*' ? 'all' : new Set([id]), from, to: Number.POSITIVE_INFINITY });
+  for (const [id, o] of open) ranges.push({ comment: o.comment, id, from: o.from, to: Number.POSITIVE_INFINITY });
+  const used = new Set<Scope>();
   return {
     isDisabled(ruleId, line) {
-      const n = nextLine.get(line);
-      if (n === 'all' || n?.has(ruleId)) return true;
-      return ranges.some((r) => line >= r.from && line <= r.to && (r.rules === 'all' || r.rules.has(ruleId)));
+      let disabled = false;
+      for (const s of nextLine.get(line) ?? []) {
+        if (s.id === '*' || s.id === ruleId) {
+          used.add(s);
+          disabled = true;
+        }
+      }
+      for (const s of ranges) {
+        if (line >= s.from && line <= s.to && (s.id === '*' || s.id === ruleId)) {
+          used.add(s);
+          disabled = true;
+        }
+      }
+      return disabled;
+    },
+    unused(enabled) {
+      const byComment = new Map<DisableComment, Scope[]>();
+      for (const s of [...[...nextLine.values()].flat(), ...ranges]) {
+        const list = byComment.get(s.comment) ?? [];
+        list.push(s);
+        byComment.set(s.comment, list);
+      }
+      const out: UnusedDisable[] = [];
+      for (const comment of comments) {
+        const scopes = byComment.get(comment);
+        if (!scopes) continue; // an \`enable\`, an unknown directive, or a \`disable\` of what was already disabled
+        if (comment.ids.length === 0) {
+          if (!scopes.some((s) => used.has(s))) out.push({ comment, ids: [] });
+          continue;
+        }
+        // An id of a rule this run does not run may disable something in runs that do: not unused here.
+        const idle = comment.ids.filter((i) => enabled.has(i.id) && !scopes.some((s) => s.id === i.id && used.has(s)));
+        if (idle.length > 0) out.push({ comment, ids: idle });
+      }
+      return out;
     },
   };
 }

@@ -79,6 +79,7 @@ export function configSchema(rules: readonly AnyRule[]): Record<string, unknown>
       ignores: { description: 'Globs of files never checked nor loaded.', type: 'array', items: { type: 'string' } },
       extensions: { description: 'File extensions to check (default [".rst", ".md"]).', type: 'array', items: { type: 'string', pattern: '^\\.' } },
       noInlineConfig: { description: "Ignore the pages' inline docdrift-disable comments (as ESLint's noInlineConfig; the CLI's --no-inline-config).", type: 'boolean' },
+      reportUnusedDisableDirectives: { description: 'Severity of unused-disable: a docdrift-disable comment (or a rule id in it) that disables no finding (default "warn", as ESLint).', enum: ['off', 'info', 'warn', 'warning', 'error'] },
     },
     $defs: {
       variantRoots: { type: 'object', additionalProperties: { type: 'string' }, minProperties: 1 },

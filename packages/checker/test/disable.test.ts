@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
+import type { Config } from '../src/config.js';
 import { parseDisables } from '../src/disable.js';
 import { lines } from './helpers.js';
 
@@ -60,7 +61,9 @@ describe('inline disables', () => {
       '| Status code | Description |', '| --- | --- |', '| 200 OK | Fine. |', '| 500 internal Server Error | Failed. |',
     );
     const found = check({ files: [{ file: 'p.md', text }] }, { rules: { 'reason-phrase': 'error', 'unknown-disable': 'warning' } });
-    expect(found.map((d) => `${d.ruleId}:${d.line}:${d.column}`)).toEqual(['reason-phrase:14:7', 'reason-phrase:21:7']);
+    // The real comment (line 16) disables line 18, the table's header, where nothing is found: it is reported
+    // as unused; the examples in code are not comments at all.
+    expect(found.map((d) => `${d.ruleId}:${d.line}:${d.column}`)).toEqual(['reason-phrase:14:7', 'unused-disable:16:33', 'reason-phrase:21:7']);
   });
 
   it('parseDisables asks for the code ranges only when the page has a docdrift- comment', () => {
@@ -75,5 +78,46 @@ describe('inline disables', () => {
     expect(asked).toBe(1);
     expect(d.isDisabled('x', 3)).toBe(false);
     expect(d.isDisabled('y', 3)).toBe(true);
+  });
+
+  describe('unused disable comments (as ESLint\'s "unused eslint-disable directive")', () => {
+    const page = lines(
+      'T', '=', '',
+      '.. docdrift-disable-next-line broken-ref', '',
+      ':ref:`one`', '',
+      '.. docdrift-disable-next-line broken-ref, stale-site-link, wording-drift', '',
+      'Nothing to find here.', '',
+      '.. docdrift-disable-next-line', '',
+      ':ref:`two`', '',
+      '.. docdrift-disable', '',
+      'Plain text.', '',
+      '.. docdrift-enable', '',
+    );
+    const run = (config: Config) => check({ files: [{ file: 'p.rst', text: page }] }, config).map((d) => `${d.ruleId}:${d.severity}:${d.line}:${d.column}-${d.endColumn} ${d.message}`);
+
+    it('reports a comment, or each id of it, that disabled no finding; ids of rules the run does not run are left alone', () => {
+      expect(run({ rules: { 'wording-drift': 'off' } })).toEqual([
+        'unused-disable:warning:8:31-41 Unused broken-ref in docdrift-disable-next-line: there is no broken-ref finding on the next line; remove the id',
+        'unused-disable:warning:8:43-58 Unused stale-site-link in docdrift-disable-next-line: there is no stale-site-link finding on the next line; remove the id',
+        'unused-disable:warning:16:4-20 Unused docdrift-disable: it disables no finding; remove the comment',
+      ]);
+    });
+
+    it('reportUnusedDisableDirectives sets the severity, or turns it off; --no-inline-config reports the findings instead', () => {
+      // wording-drift runs here (by default): its id is unused too.
+      expect(run({ reportUnusedDisableDirectives: 'error' }).map((d) => d.split(' ')[0])).toEqual(['unused-disable:error:8:31-41', 'unused-disable:error:8:43-58', 'unused-disable:error:8:60-73', 'unused-disable:error:16:4-20']);
+      expect(run({ reportUnusedDisableDirectives: 'off' })).toEqual([]);
+      expect(run({ noInlineConfig: true }).map((d) => d.split(' ')[0])).toEqual(['broken-ref:error:6:1-11', 'broken-ref:error:14:1-11']);
+    });
+
+    it('a disable comment whose finding comes from a variant group rule counts as used', () => {
+      const a = lines('Codes', '=====', '', 'The service returns these codes.');
+      const b = lines('Codes', '=====', '', '.. docdrift-disable-next-line wording-drift', '', 'The service returns those codes.');
+      const c = lines('Codes', '=====', '', 'The service returns these codes.');
+      const found = check({ files: [{ file: 'v/a.rst', text: a }, { file: 'v/b.rst', text: b }, { file: 'v/c.rst', text: c }] }, { groupByContent: ['v'] });
+      expect(found).toEqual([]);
+      const moved = b.replace('those', 'these');
+      expect(check({ files: [{ file: 'v/a.rst', text: a }, { file: 'v/b.rst', text: moved }, { file: 'v/c.rst', text: c }] }, { groupByContent: ['v'] }).map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual(['v/b.rst:4 unused-disable']);
+    });
   });
 });

@@ -46,7 +46,7 @@ describe('validateConfig: keys the schema does not know are errors, at every lev
     expect(message({ projects: [{ root: 'docs', site: 'https://docs.example.com/svc/api-ref/' }] })).toBe('c.json: unknown key "site" in projects[0] (known keys: root, name, url)');
     expect(message({ projects: [{ root: 'a' }, { root: 'b', nme: 'B' }] })).toBe('c.json: unknown key "nme" in projects[1] (did you mean "name"?)');
     expect(message({ sites: [{ root: 'a', baseUrl: 'x', url: 'y' }] })).toBe('c.json: unknown key "url" in sites[0] (known keys: root, baseUrl)');
-    expect(message({ colour: 1 })).toBe('c.json: unknown key "colour" (known keys: rules, baseUrl, sites, projects, variants, groupByContent, reference, ignores, extensions, noInlineConfig)');
+    expect(message({ colour: 1 })).toBe('c.json: unknown key "colour" (known keys: rules, baseUrl, sites, projects, variants, groupByContent, reference, ignores, extensions, noInlineConfig, reportUnusedDisableDirectives)');
   });
 });
 

@@ -17,7 +17,7 @@ import { useBaseline } from './baseline.js';
 import { DocdriftCache, defaultCacheDir } from '../cache.js';
 import { OPTIONS } from './options.js';
 import { checkParallel, defaultThreads, PARALLEL_MIN_BYTES } from './parallel.js';
-import { ConfigError, LIST_RULES_HINT, parseRuleFlag, resolveRules, type Config } from '../config.js';
+import { ConfigError, LIST_RULES_HINT, parseRuleFlag, resolveRules, type Config, type SeveritySetting } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
 import { suggestions } from '../suggest.js';
@@ -77,6 +77,9 @@ Options:
       --cache-location DIR   where the cache lives (implies --cache)
       --ignore-pattern GLOB  also ignore the files GLOB matches (relative to the working directory; repeatable)
       --no-inline-config     ignore the pages' docdrift-disable comments (report everything)
+      --report-unused-disable-directives[-severity SEVERITY]
+                             report disable comments that disable no finding as errors (default: warnings;
+                             off turns it off)
       --stdin                check the text on standard input (an editor's unsaved buffer)
       --stdin-filename FILE  the path that text has (its format, project and variants; default: <stdin>,
                              format from the text)
@@ -151,6 +154,9 @@ export async function main(opts: MainOptions): Promise<number> {
   if (v.stdin && args.positionals.length > 0) return fail(`--stdin checks standard input, not ${args.positionals.map((p) => JSON.stringify(p)).join(', ')}: name the text with --stdin-filename FILE`);
   if (v.stdin && v.fix) return fail('--fix cannot write back to standard input: use --fix-dry-run to see the fixes');
   if (v.stdin && v['update-baseline']) return fail('--update-baseline records a whole run, not standard input');
+  const unusedSeverity = v['report-unused-disable-directives-severity'];
+  if (unusedSeverity !== undefined && !['off', 'info', 'warn', 'warning', 'error'].includes(unusedSeverity)) return fail(`--report-unused-disable-directives-severity expects off, info, warn or error, got ${JSON.stringify(unusedSeverity)}`);
+  if (unusedSeverity !== undefined && v['report-unused-disable-directives']) return fail('--report-unused-disable-directives is --report-unused-disable-directives-severity error: give one of them');
 
   let config: Config;
   let written: Config;
@@ -207,6 +213,8 @@ export async function main(opts: MainOptions): Promise<number> {
   // Command-line settings on top of the config's (after rebasing: the patterns are relative to cwd).
   if (v['ignore-pattern']) config = { ...config, ignores: [...(config.ignores ?? []), ...v['ignore-pattern'].map((g) => (g.startsWith('**/') ? g : work.fromCwd(g)))] };
   if (v['no-inline-config']) config = { ...config, noInlineConfig: true };
+  if (v['report-unused-disable-directives']) config = { ...config, reportUnusedDisableDirectives: 'error' };
+  if (v['report-unused-disable-directives-severity'] !== undefined) config = { ...config, reportUnusedDisableDirectives: v['report-unused-disable-directives-severity'] as SeveritySetting };
   // --stdin: one page, the text on standard input, checked as the file --stdin-filename names (which need not exist).
   const stdinName = v.stdin ? (v['stdin-filename'] ?? STDIN_NAME) : undefined;
   const positionals = stdinName !== undefined ? [stdinName] : args.positionals.length > 0 ? args.positionals : ['.'];

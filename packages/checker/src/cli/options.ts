@@ -26,6 +26,8 @@ export const OPTIONS = {
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   'no-inline-config': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  'report-unused-disable-directives-severity': { type: 'string' },
   'ignore-pattern': { type: 'string', multiple: true },
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },

@@ -70,6 +70,7 @@ export function builtinRuleInfo(version: string = VERSION): RuleInfo[] {
 /** Findings that no rule of the registry makes (the CLI's `read-error`). */
 const PSEUDO_RULES: Record<string, string> = {
   'read-error': 'A file that should be checked could not be read (permission denied, binary, invalid UTF-8, a directory).',
+  'unused-disable': 'A docdrift-disable comment, or a rule id in it, that disables no finding (reportUnusedDisableDirectives).',
 };
 
 /** The rules a report describes: the given (or built-in) ones, plus any rule id that only the findings name, sorted by id. */

@@ -56,6 +56,19 @@ describe('docdrift CLI', () => {
     expect(await run([], wrong)).toEqual({ code: 2, stdout: '', stderr: 'docdrift: docdrift.config.json: noInlineConfig must be true or false\n' });
   });
 
+  it('--report-unused-disable-directives[-severity] sets how disable comments that disable nothing are reported', async () => {
+    const dir = tree({ 'a.rst': lines('T', '=', '', '.. docdrift-disable-next-line broken-ref', '', 'Fine.') });
+    const finding = 'a.rst:4:31: %s Unused broken-ref in docdrift-disable-next-line: there is no broken-ref finding on the next line; remove the id (and the comment) [unused-disable]\n';
+    expect(await run(['-f', 'compact'], dir)).toEqual({ code: 0, stdout: finding.replace('%s', 'warning'), stderr: '' });
+    expect(await run(['-f', 'compact', '--report-unused-disable-directives'], dir)).toEqual({ code: 1, stdout: finding.replace('%s', 'error'), stderr: '' });
+    expect(await run(['-f', 'compact', '--report-unused-disable-directives-severity', 'off'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await run(['--report-unused-disable-directives-severity', 'loud'], dir)).stderr).toBe('docdrift: --report-unused-disable-directives-severity expects off, info, warn or error, got "loud"\n');
+    const configured = tree({ 'docdrift.config.json': JSON.stringify({ reportUnusedDisableDirectives: 'off' }), 'a.rst': lines('T', '=', '', '.. docdrift-disable-next-line broken-ref', '', 'Fine.') });
+    expect((await run(['-f', 'compact'], configured)).stdout).toBe('');
+    const wrong = tree({ 'docdrift.config.json': JSON.stringify({ reportUnusedDisableDirectives: 'loud' }), 'a.rst': 'T\n=\n' });
+    expect((await run([], wrong)).stderr).toMatch(/^docdrift: docdrift\.config\.json: reportUnusedDisableDirectives: /);
+  });
+
   it('an unknown option names the option meant; an option without its value says so', async () => {
     const dir = tree({ 'a.rst': page('x') });
     const hint = '; a file name starting with "-" goes after "--"\nTry \'docdrift --help\'.\n';
