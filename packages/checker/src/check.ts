@@ -5,9 +5,9 @@
 import { tableInfo } from '@docdrift/parser';
 import type { Node, NodeBase, Position, Table, TableInfo } from '@docdrift/parser';
 import { resolveRules, toSeverity, type Config, type ResolvedRule } from './config.js';
-import type { Diagnostic, RelatedLocation, Severity } from './diagnostic.js';
+import type { Diagnostic, Fix, RelatedLocation, Severity } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
-import { codeRanges, parseDisables, type DisableMap } from './disable.js';
+import { codeRanges, parseDisables, removeUnused, type DisableMap } from './disable.js';
 import { spanAt } from './span.js';
 import { buildDocSet, type CheckInput, type ParseHook } from './docset.js';
 import type { DocSet, Page, VariantGroup } from './model.js';
@@ -104,14 +104,20 @@ const NO_DISABLES: ReturnType<typeof parseDisables> = { isDisabled: () => false,
 /** The findings of the disable comments of `page` that disabled nothing (ESLint's "unused eslint-disable directive"). */
 function unusedDisables(page: Page, dis: DisableMap, enabled: ReadonlySet<string>, severity: Severity): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (start: number, end: number, message: string): void => {
+  const at = (start: number, end: number, message: string, fix: Fix | undefined): void => {
     const p = spanAt(page.text, start, end);
-    out.push({ ruleId: UNUSED_DISABLE, severity, message, file: page.file, line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column });
+    out.push({ ruleId: UNUSED_DISABLE, severity, message, file: page.file, line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column, ...(fix ? { fix } : {}) });
   };
-  for (const { comment, ids } of dis.unused(enabled)) {
+  for (const unused of dis.unused(enabled)) {
+    const { comment, ids } = unused;
     const directive = `docdrift-${comment.kind}`;
-    if (ids.length === 0) at(comment.name.start - 'docdrift-'.length, comment.name.end, `Unused ${directive}: it disables no finding; remove the comment`);
-    for (const id of ids) at(id.start, id.end, `Unused ${id.id} in ${directive}: there is no ${id.id} finding ${comment.kind === 'disable-next-line' ? 'on the next line' : 'in its range'}; remove the id${comment.ids.length === 1 ? ' (and the comment)' : ''}`);
+    // --fix removes what is unused: the whole comment when nothing of it is used (one fix, on the first finding).
+    const fixes = removeUnused(page.text, unused);
+    if (ids.length === 0) at(comment.name.start - 'docdrift-'.length, comment.name.end, `Unused ${directive}: it disables no finding; remove the comment`, fixes[0]);
+    ids.forEach((id, i) => {
+      const fix = fixes.length === ids.length ? fixes[i] : i === 0 ? fixes[0] : undefined;
+      at(id.start, id.end, `Unused ${id.id} in ${directive}: there is no ${id.id} finding ${comment.kind === 'disable-next-line' ? 'on the next line' : 'in its range'}; remove the id${comment.ids.length === 1 ? ' (and the comment)' : ''}`, fix);
+    });
   }
   return out;
 }

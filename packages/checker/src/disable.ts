@@ -36,6 +36,9 @@ export interface DisableComment {
   kind: 'disable-next-line' | 'disable' | 'enable' | 'unknown';
   /** The directive as written, after `docdrift-`, with its 0-based offsets in the page's text. */
   name: DisableId;
+  /** 0-based offsets of the whole comment (`.. docdrift-…` with its indentation, or `<!-- … -->`). */
+  start: number;
+  end: number;
   /** 1-based line of the comment. */
   line: number;
   /** The rule ids it names, in order (empty: every rule). A `-- reason` after the ids is not part of them. */
@@ -96,7 +99,7 @@ export function disableComments(text: string, code?: () => CodeRanges): DisableC
       ids.push({ id: t[0], start: from + t.index, end: from + t.index + t[0].length });
     }
     const kind = KINDS.has(name) ? (name as DisableComment['kind']) : 'unknown';
-    out.push({ kind, name: { id: name, start: nameFrom, end: nameTo }, line: lineOf(m.index), ids: kind === 'unknown' ? [] : ids });
+    out.push({ kind, name: { id: name, start: nameFrom, end: nameTo }, start: m.index, end: m.index + m[0].length, line: lineOf(m.index), ids: kind === 'unknown' ? [] : ids });
   }
   return out;
 }
@@ -179,4 +182,34 @@ export function parseDisables(text: string, code?: () => CodeRanges): DisableMap
       return out;
     },
   };
+}
+
+/**
+ * The fix that removes an unused comment, or the unused ids of it: a comment alone on its line goes
+ * with its line, and with one blank line around it so that no double blank line is left (an RST
+ * comment stands between blank lines); an id goes with the comma that joins it to the others.
+ */
+export function removeUnused(text: string, { comment, ids }: UnusedDisable): { range: [number, number]; text: string }[] {
+  if (ids.length > 0 && ids.length < comment.ids.length) {
+    return ids.map((id) => {
+      const i = comment.ids.indexOf(id);
+      const next = comment.ids[i + 1];
+      const prev = comment.ids[i - 1];
+      // "a, b, c": b goes with the ", " before it; the first id with the ", " after it.
+      return i === 0 && next ? { range: [id.start, next.start], text: '' } : { range: [(prev as DisableId).end, id.end], text: '' };
+    });
+  }
+  const lineStart = text.lastIndexOf('\n', comment.start - 1) + 1;
+  const nl = text.indexOf('\n', comment.end);
+  const lineEnd = nl < 0 ? text.length : nl + 1;
+  const alone = text.slice(lineStart, comment.start).trim() === '' && text.slice(comment.end, lineEnd).trim() === '';
+  if (!alone) return [{ range: [comment.start, comment.end], text: '' }];
+  const blank = (from: number): number | undefined => {
+    const e = text.indexOf('\n', from);
+    const end = e < 0 ? text.length : e + 1;
+    return from < text.length && text.slice(from, end).trim() === '' ? end : undefined;
+  };
+  const before = lineStart === 0 || text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart).trim() === '';
+  const after = blank(lineEnd);
+  return [{ range: [lineStart, before && after !== undefined ? after : lineEnd], text: '' }];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import type { Config } from '../src/config.js';
 import { parseDisables } from '../src/disable.js';
+import { fixInput } from '../src/fix.js';
 import { lines } from './helpers.js';
 
 describe('inline disables', () => {
@@ -118,6 +119,20 @@ describe('inline disables', () => {
       expect(found).toEqual([]);
       const moved = b.replace('those', 'these');
       expect(check({ files: [{ file: 'v/a.rst', text: a }, { file: 'v/b.rst', text: moved }, { file: 'v/c.rst', text: c }] }, { groupByContent: ['v'] }).map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual(['v/b.rst:4 unused-disable']);
+    });
+
+    it('--fix removes what is unused: the comment with its line and a blank line, or the ids that disabled nothing', async () => {
+      const fixed = await fixInput({ files: [{ file: 'p.rst', text: page }] }, (i) => check(i, { rules: { 'wording-drift': 'off' } }));
+      expect(fixed.files.map((f) => f.output)).toEqual([
+        lines('T', '=', '', '.. docdrift-disable-next-line broken-ref', '', ':ref:`one`', '', '.. docdrift-disable-next-line wording-drift', '', 'Nothing to find here.', '', '.. docdrift-disable-next-line', '', ':ref:`two`', '', 'Plain text.', '', '.. docdrift-enable', ''),
+      ]);
+      expect(fixed.diagnostics).toEqual([]);
+      // Markdown, CRLF, a comment inside a paragraph's line, and a comment whose every id is unused.
+      const md = '# T\r\n\r\n<!-- docdrift-disable-next-line broken-ref -->\r\nText <!-- docdrift-disable reason-phrase --> here.\r\n\r\n<!-- docdrift-disable-next-line broken-ref, reason-phrase -->\r\nMore.\r\n';
+      const out = await fixInput({ files: [{ file: 'p.md', text: md }] }, (i) => check(i, {}));
+      expect(out.files.map((f) => f.output)).toEqual(['# T\r\n\r\nText  here.\r\n\r\nMore.\r\n']);
+      // A second run changes nothing.
+      expect((await fixInput({ files: [{ file: 'p.md', text: out.files[0]?.output ?? '' }] }, (i) => check(i, {}))).files).toEqual([]);
     });
   });
 });
