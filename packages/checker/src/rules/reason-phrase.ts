@@ -158,7 +158,7 @@ export default defineRule<Options>({
 
         const where = locate(ctx.text, c);
         const report = (message: string, fixText?: string): void => {
-          if (where.range && fixText !== undefined) ctx.report({ position: where.position, message, fix: { range: where.range, text: fixText } });
+          if (where.range && fixText !== undefined) ctx.report({ position: where.position, message, fix: t.source === 'simple' ? simpleTableFix(ctx.text, where.range, fixText) : { range: where.range, text: fixText } });
           else ctx.report({ position: where.position, message });
         };
         const q = (s: string): string => `"${s}"`;
@@ -188,6 +188,25 @@ export default defineRule<Options>({
     }
   },
 });
+
+/**
+ * A fix inside a simple-table row that keeps the next column where it is: a longer phrase takes
+ * spaces from the gap after it (at least one stays), a shorter one leaves spaces in its place.
+ * When the gap has no room, or nothing follows on the line, the plain replacement (the engine
+ * refuses a fix that breaks the table).
+ */
+function simpleTableFix(text: string, range: [number, number], replacement: string): { range: [number, number]; text: string } {
+  const plain = { range, text: replacement };
+  const [start, end] = range;
+  let gap = end;
+  while (text[gap] === ' ') gap++;
+  if (gap === end || gap >= text.length || text[gap] === '\n' || text[gap] === '\r') return plain;
+  const delta = replacement.length - (end - start);
+  if (delta === 0) return plain;
+  if (delta < 0) return { range, text: replacement + ' '.repeat(-delta) };
+  if (gap - end - delta < 1) return plain;
+  return { range: [start, end + delta], text: replacement };
+}
 
 /** The phrase's own span in the source (and a fix range) when it is on one line of its cell; else the cell. */
 function locate(text: string, c: Candidate): { position: Position; range?: [number, number] } {

@@ -51,7 +51,7 @@ describe('--stdin', () => {
     const dir = project();
     const dry = await run(['--stdin', '--stdin-filename', 'swiss/page.rst', '--fix-dry-run', '--rule', 'wording-drift=off'], dir, { stdin: table('NotFound', 'Missing.') });
     expect(dry.stdout).toContain('--- a/swiss/page.rst\n+++ b/swiss/page.rst\n');
-    expect(dry.stdout).toContain('\n-   404 NotFound       Missing.\n+   404 Not Found       Missing.\n');
+    expect(dry.stdout).toContain('\n-   404 NotFound       Missing.\n+   404 Not Found      Missing.\n');
     expect(dry.code).toBe(0);
     expect(await run(['--stdin', '--fix'], dir)).toEqual({ code: 2, stdout: '', stderr: 'docdrift: --fix cannot write back to standard input: use --fix-dry-run to see the fixes\n' });
     expect(await run(['--stdin-filename', 'a.rst'], dir)).toEqual({ code: 2, stdout: '', stderr: 'docdrift: --stdin-filename names the text of --stdin: give both\n' });

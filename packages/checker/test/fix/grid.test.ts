@@ -94,7 +94,7 @@ describe('refused fixes are tied to their place, not only to their words', () =>
 
   it('the fix with room is applied although the same fix elsewhere was refused, and each refusal is reported at its own line', async () => {
     const r = await fixInput({ files: [{ file: 'a.rst', text: page }] }, (i) => check(i, {}));
-    expect(r.files.map((f) => f.output)).toEqual([page.replace('404 NotFound      Missing.', '404 Not Found      Missing.')]);
+    expect(r.files.map((f) => f.output)).toEqual([page.replace('404 NotFound      Missing.', '404 Not Found     Missing.')]);
     expect(r.rejected.map((x) => [x.diagnostic.line, x.diagnostic.column, x.reason])).toEqual([
       [11, 10, narrow],
       [30, 10, narrow],

@@ -202,6 +202,28 @@ describe('reason-phrase', () => {
       expect(runRule(rule, { 'page.rst': fixed })).toEqual([]);
     });
 
+    it('in a simple table the fix keeps the next column where it is (it takes or leaves spaces in the gap)', () => {
+      // Column 3 starts at the same place in every row before and after the fixes.
+      const page = columnTable(['Status Code', 'Message', 'Description'], [
+        ['404', 'NotFound', 'No such resource.'],
+        ['413', 'Request Entity Too Large', 'Too big.'],
+        ['500', 'internal Server Error', 'Server failure.'],
+      ]);
+      const found = runRule(rule, { 'page.rst': page }, { options: { acceptLegacy: false } });
+      expect(found.map((f) => [f.line, f.message])).toEqual([
+        [7, 'Reason phrase "NotFound" of 404 should be written "Not Found"'],
+        [8, 'Reason phrase "Request Entity Too Large" of 413 predates RFC 9110: the registered phrase is "Content Too Large"'],
+        [9, 'Reason phrase "internal Server Error" of 500 should be written "Internal Server Error"'],
+      ]);
+      const fixed = applyFixes(page, found as Diagnostic[]).split('\n');
+      expect(fixed.slice(6, 9)).toEqual([
+        `${'404'.padEnd(12)} ${'Not Found'.padEnd(24)} No such resource.`,
+        `${'413'.padEnd(12)} ${'Content Too Large'.padEnd(24)} Too big.`,
+        `${'500'.padEnd(12)} ${'Internal Server Error'.padEnd(24)} Server failure.`,
+      ]);
+      expect(runRule(rule, { 'page.rst': fixed.join('\n') }, { options: { acceptLegacy: false } })).toEqual([]);
+    });
+
     it('an API fault name: 413 overLimit', () => {
       const page = codeCellTable([
         ['200 OK', 'Success.'],
