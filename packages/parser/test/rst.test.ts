@@ -229,6 +229,27 @@ describe('directives', () => {
     expect(references(root).map((r) => r.target)).toEqual(['x']);
   });
 
+  it('a figure in a table cell gives its caption to the cell\'s text, as docutils\' astext() does', () => {
+    // The corpus's Swiss Direct Connect pages show the console region in a figure inside a cell.
+    const text = [
+      '.. table:: **Table 1** Parameters',
+      '',
+      '   +-----------+-------------------------------------------+',
+      '   | Parameter | Description                               |',
+      '   +===========+===========================================+',
+      '   | Region    | The region.                               |',
+      '   |           |                                           |',
+      '   |           | .. figure:: /_static/images/region.png    |',
+      '   |           |                                           |',
+      '   |           |    **Figure 1** Region                    |',
+      '   +-----------+-------------------------------------------+',
+      '',
+    ].join('\n');
+    const [t] = tables(rst(text).root);
+    expect(t?.bodyRows[0]?.map((c) => c.text)).toEqual(['Region', 'The region. Figure 1 Region']);
+    expect(toText(find(rst(text).root, 'figure')[0] as Node)).toBe('Figure 1 Region');
+  });
+
   it('reads list-table and csv-table with inline content', () => {
     const text = [
       '.. list-table:: **Table 4** Limits',

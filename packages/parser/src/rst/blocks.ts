@@ -1072,6 +1072,11 @@ export function sectionize(blocks: Block[], inconsistent?: (heading: Heading) =>
 }
 
 /** Plain text of blocks (paragraphs joined by blank lines). */
+/** A caption as plain text: its "Table N" / "Figure N" and its words, without markup. */
+function captionText(c: Caption): string {
+  return c.kind !== undefined && c.number !== undefined ? `${c.kind} ${c.number} ${c.text}`.trim() : c.text;
+}
+
 export function blocksText(blocks: readonly Block[]): string {
   const parts: string[] = [];
   for (const b of blocks) {
@@ -1085,13 +1090,17 @@ export function blocksText(blocks: readonly Block[]): string {
       case 'html':
         parts.push(b.value);
         break;
+      case 'figure':
+        // The caption is the figure's text too, as docutils' astext() reads it ("Figure 1 Process").
+        if (b.caption) parts.push(captionText(b.caption));
+        parts.push(blocksText(b.children));
+        break;
       case 'list':
       case 'blockquote':
       case 'admonition':
       case 'section':
       case 'fieldList':
       case 'directive':
-      case 'figure':
       case 'definitionList':
         parts.push(blocksText(b.children as Block[]));
         break;
