@@ -158,6 +158,17 @@ export async function main(opts: MainOptions): Promise<number> {
   if (unusedSeverity !== undefined && !['off', 'info', 'warn', 'warning', 'error'].includes(unusedSeverity)) return fail(`--report-unused-disable-directives-severity expects off, info, warn or error, got ${JSON.stringify(unusedSeverity)}`);
   if (unusedSeverity !== undefined && v['report-unused-disable-directives']) return fail('--report-unused-disable-directives is --report-unused-disable-directives-severity error: give one of them');
 
+  /** The command line's settings on top of a config whose paths `fromCwd` maps cwd's paths to. */
+  const withFlags = (c: Config, fromCwd: (p: string) => string): Config => {
+    let out = c;
+    const patterns = v['ignore-pattern'];
+    if (patterns) out = { ...out, ignores: [...(out.ignores ?? []), ...patterns.map((g) => (g.startsWith('**/') ? g : fromCwd(g)))] };
+    if (v['no-inline-config']) out = { ...out, noInlineConfig: true };
+    if (v['report-unused-disable-directives']) out = { ...out, reportUnusedDisableDirectives: 'error' };
+    if (unusedSeverity !== undefined) out = { ...out, reportUnusedDisableDirectives: unusedSeverity as SeveritySetting };
+    return out;
+  };
+
   let config: Config;
   let written: Config;
   let configFile: string | undefined;
@@ -177,6 +188,8 @@ export async function main(opts: MainOptions): Promise<number> {
       config = { ...config, rules: ruleSettings };
     }
     resolveRules(rules, config, configFile === undefined ? undefined : relativeOrAbs(cwd, configFile));
+    // The config as loaded is relative to cwd: --print-config shows the command line's settings with it.
+    config = withFlags(config, (p) => p);
   } catch (e) {
     if (e instanceof ConfigError) return fail(e.message);
     throw e;
@@ -209,12 +222,7 @@ export async function main(opts: MainOptions): Promise<number> {
   // relative to cwd all the same.
   const work = workingFolder(cwd, configFile);
   const base = work.base;
-  if (base !== cwd) config = { ...rebaseConfig(written, base, base), rules: config.rules };
-  // Command-line settings on top of the config's (after rebasing: the patterns are relative to cwd).
-  if (v['ignore-pattern']) config = { ...config, ignores: [...(config.ignores ?? []), ...v['ignore-pattern'].map((g) => (g.startsWith('**/') ? g : work.fromCwd(g)))] };
-  if (v['no-inline-config']) config = { ...config, noInlineConfig: true };
-  if (v['report-unused-disable-directives']) config = { ...config, reportUnusedDisableDirectives: 'error' };
-  if (v['report-unused-disable-directives-severity'] !== undefined) config = { ...config, reportUnusedDisableDirectives: v['report-unused-disable-directives-severity'] as SeveritySetting };
+  if (base !== cwd) config = withFlags({ ...rebaseConfig(written, base, base), rules: config.rules }, work.fromCwd);
   // --stdin: one page, the text on standard input, checked as the file --stdin-filename names (which need not exist).
   const stdinName = v.stdin ? (v['stdin-filename'] ?? STDIN_NAME) : undefined;
   const positionals = stdinName !== undefined ? [stdinName] : args.positionals.length > 0 ? args.positionals : ['.'];

@@ -50,6 +50,9 @@ describe('docdrift CLI', () => {
     const everything = await run(['-f', 'compact', '--no-inline-config', 'docs'], dir);
     expect(everything.stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0])).toEqual(['docs/a.rst', 'docs/c.rst', 'docs/old/b.rst']);
     // The same from the config, which must say true or false.
+    // --print-config shows them.
+    const printed = JSON.parse((await run(['--print-config', '--ignore-pattern', 'docs/old/**', '--no-inline-config', '--report-unused-disable-directives-severity', 'off'], dir)).stdout) as Record<string, unknown>;
+    expect([printed['ignores'], printed['noInlineConfig'], printed['reportUnusedDisableDirectives']]).toEqual([['docs/old/**'], true, 'off']);
     const configured = tree({ 'docdrift.config.json': JSON.stringify({ noInlineConfig: true }), 'c.rst': `.. docdrift-disable broken-ref\n\n${bad('three')}` });
     expect((await run(['-f', 'compact'], configured)).stdout).toBe('c.rst:6:1: error :ref: to undefined label `three` (no such label in this project) [broken-ref]\n');
     const wrong = tree({ 'docdrift.config.json': JSON.stringify({ noInlineConfig: 'yes' }), 'c.rst': bad('x') });
