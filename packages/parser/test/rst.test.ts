@@ -143,6 +143,22 @@ describe('inline markup', () => {
     expect(at(text, ref?.position)).toBe(':ref:`Table 1 <My_Label>`');
   });
 
+  // Sphinx's XRefRole: a leading `!` makes no reference at all (the text only, so no warning when the
+  // target is missing); a `~` shortens the text of domain roles only, so `ref`/`doc`/`numref` keep it in
+  // the target (and Sphinx warns about `~label`). Before, docdrift stripped both and checked the rest.
+  it('a :ref: written with ! is text, not a reference; a ~ stays in the target', () => {
+    const text = 'See :ref:`!old-label`, :ref:`!Old title <gone>`, :ref:`~label` and :doc:`~/page`.\n';
+    const { root } = rst(text);
+    expect(references(root).map((r) => [r.kind, r.target, r.text])).toEqual([
+      ['ref', '~label', '~label'],
+      ['doc', '~/page', '~/page'],
+    ]);
+    expect(find(root, 'role').map((r) => [r.role, r.value, at(text, r.position)])).toEqual([
+      ['ref', 'old-label', ':ref:`!old-label`'],
+      ['ref', 'Old title <gone>', ':ref:`!Old title <gone>`'],
+    ]);
+  });
+
   it('reads hyperlinks, standalone URLs, emphasis, strong, literals and escapes', () => {
     const text = 'A `named <https://a.example/x>`_ and `anon <https://b.example/y>`__ link,\nhttps://c.example/z, *em*, **strong**, ``co*de``, \\*not em\\* and `Ref`_.\n';
     const { root } = rst(text);

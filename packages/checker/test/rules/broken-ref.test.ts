@@ -10,6 +10,13 @@ describe('broken-ref', () => {
     expect(runRule(rule, { 'index.rst': index, 'api.rst': api })).toEqual([]);
   });
 
+  it('as Sphinx: `:ref:`!x`` is no reference (nothing to resolve); `:ref:`~api_ref`` looks up the label "~api_ref"', () => {
+    const index = lines('Guide', '=====', '', 'See :ref:`!removed_label`, :ref:`!Old <gone>` and :ref:`~api_ref`.');
+    expect(runRule(rule, { 'index.rst': index, 'api.rst': api }, { check: ['index.rst'] }).map((f) => [f.line, f.column, f.message])).toEqual([
+      [4, 51, ':ref: to undefined label `~api_ref` (no such label in this project)'],
+    ]);
+  });
+
   it('valid: a label on a page that is not checked but belongs to the project', () => {
     const index = lines('Guide', '=====', '', 'See :ref:`api_ref`.');
     expect(runRule(rule, { 'index.rst': index, 'api.rst': api }, { check: ['index.rst'] })).toEqual([]);

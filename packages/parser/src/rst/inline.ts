@@ -322,6 +322,8 @@ const SPACE = /\s/;
 function makeRole(s: Scan, role: string, content: string, start: number, end: number): Inline {
   const position = s.src.position(start, end);
   if (role === 'ref' || role === 'doc' || role === 'numref') {
+    // Sphinx's suppressed link, `:ref:`!target``: the text, no reference (so nothing to resolve or warn about).
+    if (content.startsWith('!')) return { type: 'role', role, value: unescape(content.slice(1)), position };
     const m = splitEmbedded(content, false);
     let target = content;
     let label = content;
@@ -331,7 +333,9 @@ function makeRole(s: Scan, role: string, content: string, start: number, end: nu
       label = unescape(m[0]).replace(/\s+/g, ' ').trim();
       explicit = true;
     }
-    target = target.replace(/^[~!]/, '').trim();
+    // A `~` is kept: it shortens the text of domain roles (`:py:meth:`~a.b``), not of `ref`/`numref`/`doc`,
+    // whose target keeps it (Sphinx then warns about `~label`).
+    target = target.trim();
     const node: CrossReference = {
       type: 'crossReference',
       role,
