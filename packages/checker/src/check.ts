@@ -7,7 +7,7 @@ import type { Node, NodeBase, Position, Table, TableInfo } from '@docdrift/parse
 import { resolveRules, toSeverity, type Config, type ResolvedRule } from './config.js';
 import type { Diagnostic, Fix, RelatedLocation, Severity } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
-import { codeRanges, parseDisables, removeUnused, type DisableMap } from './disable.js';
+import { codeRanges, parseDisables, removeUnused, UNUSED_DISABLE, type DisableMap } from './disable.js';
 import { spanAt } from './span.js';
 import { buildDocSet, type CheckInput, type ParseHook } from './docset.js';
 import type { DocSet, Page, VariantGroup } from './model.js';
@@ -65,11 +65,14 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
   const unusedSeverity = toSeverity(config.reportUnusedDisableDirectives ?? 'warn');
   let done = 0;
   for (const unit of mine) {
-    const disables = new Map<Page, ReturnType<typeof parseDisables>>();
-    const keep = (page: Page, d: Diagnostic): void => {
+    const disables = new Map<Page, DisableMap>();
+    const disablesOf = (page: Page): DisableMap => {
       let dis = disables.get(page);
       if (!dis) disables.set(page, (dis = config.noInlineConfig ? NO_DISABLES : parseDisables(page.text, () => codeRanges(page.root))));
-      if (!dis.isDisabled(d.ruleId, d.line)) out.push(d);
+      return dis;
+    };
+    const keep = (page: Page, d: Diagnostic): void => {
+      if (!disablesOf(page).isDisabled(d.ruleId, d.line)) out.push(d);
     };
     for (const page of unit.pages) {
       const index = new PageIndex(page);
@@ -85,21 +88,15 @@ export function checkDocSet(input: CheckInput, config: Config = {}, options: Che
     // Every rule has run on these pages: a disable comment that disabled none of their findings is stale.
     if (unusedSeverity !== 'off' && !config.noInlineConfig) {
       for (const page of unit.pages) {
-        if (!page.text.includes('docdrift-')) continue;
-        let dis = disables.get(page);
-        if (!dis) disables.set(page, (dis = parseDisables(page.text, () => codeRanges(page.root))));
-        out.push(...unusedDisables(page, dis, enabled, unusedSeverity));
+        if (page.text.includes('docdrift-')) out.push(...unusedDisables(page, disablesOf(page), enabled, unusedSeverity));
       }
     }
   }
   return { diagnostics: dedupe(sortDiagnostics(out)), docSet };
 }
 
-/** The id of the findings about disable comments that disable nothing (not a rule: `reportUnusedDisableDirectives` sets its severity). */
-export const UNUSED_DISABLE = 'unused-disable';
-
 /** --no-inline-config: no comment disables anything. */
-const NO_DISABLES: ReturnType<typeof parseDisables> = { isDisabled: () => false, unused: () => [] };
+const NO_DISABLES: DisableMap = { isDisabled: () => false, unused: () => [] };
 
 /** The findings of the disable comments of `page` that disabled nothing (ESLint's "unused eslint-disable directive"). */
 function unusedDisables(page: Page, dis: DisableMap, enabled: ReadonlySet<string>, severity: Severity): Diagnostic[] {

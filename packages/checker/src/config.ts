@@ -6,7 +6,13 @@ import type { Severity } from './diagnostic.js';
 import type { AnyRule } from './rule.js';
 import { suggestions } from './suggest.js';
 
-export type SeveritySetting = 'off' | 'info' | 'warn' | 'warning' | 'error';
+/** The severities a config or the command line may set (`warning` is `warn`). */
+export const SEVERITY_SETTINGS = ['off', 'info', 'warn', 'warning', 'error'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+
+export function isSeverity(s: string): s is SeveritySetting {
+  return (SEVERITY_SETTINGS as readonly string[]).includes(s);
+}
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
 
 export interface ProjectConfig {

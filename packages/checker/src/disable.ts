@@ -11,6 +11,9 @@
 
 import type { Node } from '@docdrift/parser';
 
+/** The id of the findings about disable comments that disable nothing (not a rule: `reportUnusedDisableDirectives` sets its severity). */
+export const UNUSED_DISABLE = 'unused-disable';
+
 export interface DisableMap {
   /** Whether a finding of `ruleId` on `line` is disabled (and the comments that disable it count as used). */
   isDisabled(ruleId: string, line: number): boolean;

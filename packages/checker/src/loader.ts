@@ -236,12 +236,19 @@ function readText(abs: string): string {
     if (fd !== undefined) closeSync(fd);
   }
   if (!buf) throw new Error('is a directory');
-  if (buf.includes(0)) throw new Error('binary file (contains NUL bytes)');
+  const text = decodePage(buf);
+  if (text === 'binary') throw new Error('binary file (contains NUL bytes)');
+  if (text === 'not-utf8') throw new Error('invalid UTF-8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A page's bytes as text, or why they are none: a NUL byte (binary data) or bytes that are not UTF-8. Also the CLI's --stdin. */
+export function decodePage(bytes: Uint8Array): string | 'binary' | 'not-utf8' {
+  if (bytes.includes(0)) return 'binary';
   try {
-    const text = UTF8.decode(buf);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return UTF8.decode(bytes);
   } catch {
-    throw new Error('invalid UTF-8');
+    return 'not-utf8';
   }
 }
 

@@ -4,10 +4,11 @@
  * schema/docdrift.config.schema.json is generated from this; a test keeps
  * them equal (`pnpm --filter @docdrift/checker generate`).
  */
+import { SEVERITY_SETTINGS } from './config.js';
 import type { AnyRule } from './rule.js';
 
 export function configSchema(rules: readonly AnyRule[]): Record<string, unknown> {
-  const severity = { enum: ['off', 'info', 'warn', 'warning', 'error'] };
+  const severity = { enum: [...SEVERITY_SETTINGS] };
   const stringOrList = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] };
   const ruleProps: Record<string, unknown> = {};
   for (const r of rules) {
@@ -79,7 +80,7 @@ export function configSchema(rules: readonly AnyRule[]): Record<string, unknown>
       ignores: { description: 'Globs of files never checked nor loaded.', type: 'array', items: { type: 'string' } },
       extensions: { description: 'File extensions to check (default [".rst", ".md"]).', type: 'array', items: { type: 'string', pattern: '^\\.' } },
       noInlineConfig: { description: "Ignore the pages' inline docdrift-disable comments (as ESLint's noInlineConfig; the CLI's --no-inline-config).", type: 'boolean' },
-      reportUnusedDisableDirectives: { description: 'Severity of unused-disable: a docdrift-disable comment (or a rule id in it) that disables no finding (default "warn", as ESLint).', enum: ['off', 'info', 'warn', 'warning', 'error'] },
+      reportUnusedDisableDirectives: { description: 'Severity of unused-disable: a docdrift-disable comment (or a rule id in it) that disables no finding (default "warn", as ESLint).', ...severity },
     },
     $defs: {
       variantRoots: { type: 'object', additionalProperties: { type: 'string' }, minProperties: 1 },

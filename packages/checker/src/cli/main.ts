@@ -17,11 +17,11 @@ import { useBaseline } from './baseline.js';
 import { DocdriftCache, defaultCacheDir } from '../cache.js';
 import { OPTIONS } from './options.js';
 import { checkParallel, defaultThreads, PARALLEL_MIN_BYTES } from './parallel.js';
-import { ConfigError, LIST_RULES_HINT, parseRuleFlag, resolveRules, type Config, type SeveritySetting } from '../config.js';
+import { ConfigError, isSeverity, LIST_RULES_HINT, parseRuleFlag, resolveRules, type Config } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
 import { suggestions } from '../suggest.js';
-import { loadConfig, loadInput, PathError, posixRel, rebaseConfig } from '../loader.js';
+import { decodePage, loadConfig, loadInput, PathError, posixRel, rebaseConfig } from '../loader.js';
 import type { DocSet } from '../model.js';
 import { writePieces } from '../pieces.js';
 import { FORMATS, formatChunks, type Format, type ReportContext } from '../reporters/index.js';
@@ -155,7 +155,7 @@ export async function main(opts: MainOptions): Promise<number> {
   if (v.stdin && v.fix) return fail('--fix cannot write back to standard input: use --fix-dry-run to see the fixes');
   if (v.stdin && v['update-baseline']) return fail('--update-baseline records a whole run, not standard input');
   const unusedSeverity = v['report-unused-disable-directives-severity'];
-  if (unusedSeverity !== undefined && !['off', 'info', 'warn', 'warning', 'error'].includes(unusedSeverity)) return fail(`--report-unused-disable-directives-severity expects off, info, warn or error, got ${JSON.stringify(unusedSeverity)}`);
+  if (unusedSeverity !== undefined && !isSeverity(unusedSeverity)) return fail(`--report-unused-disable-directives-severity expects off, info, warn or error, got ${JSON.stringify(unusedSeverity)}`);
   if (unusedSeverity !== undefined && v['report-unused-disable-directives']) return fail('--report-unused-disable-directives is --report-unused-disable-directives-severity error: give one of them');
 
   /** The command line's settings on top of a config whose paths `fromCwd` maps cwd's paths to. */
@@ -165,7 +165,7 @@ export async function main(opts: MainOptions): Promise<number> {
     if (patterns) out = { ...out, ignores: [...(out.ignores ?? []), ...patterns.map((g) => (g.startsWith('**/') ? g : fromCwd(g)))] };
     if (v['no-inline-config']) out = { ...out, noInlineConfig: true };
     if (v['report-unused-disable-directives']) out = { ...out, reportUnusedDisableDirectives: 'error' };
-    if (unusedSeverity !== undefined) out = { ...out, reportUnusedDisableDirectives: unusedSeverity as SeveritySetting };
+    if (unusedSeverity !== undefined) out = { ...out, reportUnusedDisableDirectives: unusedSeverity };
     return out;
   };
 
@@ -473,11 +473,8 @@ class StdinError extends Error {}
 async function readAll(input: AsyncIterable<string | Uint8Array>): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of input) chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
-  const bytes = Buffer.concat(chunks);
-  if (bytes.includes(0)) throw new StdinError('binary data (a NUL byte), not a text page');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new StdinError('not valid UTF-8');
-  }
+  const text = decodePage(Buffer.concat(chunks));
+  if (text === 'binary') throw new StdinError('binary data (a NUL byte), not a text page');
+  if (text === 'not-utf8') throw new StdinError('not valid UTF-8');
+  return text;
 }

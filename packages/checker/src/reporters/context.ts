@@ -5,6 +5,7 @@
  * the source texts for excerpts), never a clock.
  */
 import type { Diagnostic, DiffPart, Severity } from '../diagnostic.js';
+import { UNUSED_DISABLE } from '../disable.js';
 import { rules as builtinRules } from '../rules/index.js';
 import { ruleDocUrl, VERSION } from '../version.js';
 
@@ -67,10 +68,10 @@ export function builtinRuleInfo(version: string = VERSION): RuleInfo[] {
   }));
 }
 
-/** Findings that no rule of the registry makes (the CLI's `read-error`). */
+/** Findings that no rule of the registry makes (the CLI's `read-error`, the engine's `unused-disable`). */
 const PSEUDO_RULES: Record<string, string> = {
   'read-error': 'A file that should be checked could not be read (permission denied, binary, invalid UTF-8, a directory).',
-  'unused-disable': 'A docdrift-disable comment, or a rule id in it, that disables no finding (reportUnusedDisableDirectives).',
+  [UNUSED_DISABLE]: 'A docdrift-disable comment, or a rule id in it, that disables no finding (reportUnusedDisableDirectives).',
 };
 
 /** The rules a report describes: the given (or built-in) ones, plus any rule id that only the findings name, sorted by id. */

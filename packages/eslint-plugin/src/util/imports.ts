@@ -33,7 +33,7 @@ export interface ModuleInfo {
 type Source = { source: string; member: string | undefined };
 
 /** `require('m')` → { source: 'm' }, `require('m').X` → { source: 'm', member: 'X' }. */
-function requireSource(init: TSESTree.Expression | null): Source | undefined {
+export function requireSource(init: TSESTree.Expression | null): Source | undefined {
   if (!init) return undefined;
   let member: string | undefined;
   let call: TSESTree.Node = init;
@@ -70,7 +70,7 @@ function moduleSource(statement: TSESTree.Node): TSESTree.StringLiteral | undefi
   return undefined;
 }
 
-function importedName(specifier: TSESTree.ImportSpecifier): string {
+export function importedName(specifier: TSESTree.ImportSpecifier): string {
   return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
 }
 

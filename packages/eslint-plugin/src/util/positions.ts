@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { importedName, requireSource } from './imports.js';
 import type { TypeInfo } from './type-info.js';
 
 /**
@@ -369,14 +370,7 @@ function importsFrom(modules: ModuleStatements, name: string, source: string): b
     }
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== source || statement.importKind === 'type') continue;
     for (const s of statement.specifiers) {
-      if (
-        s.type === AST_NODE_TYPES.ImportSpecifier &&
-        s.local.name === name &&
-        s.importKind !== 'type' &&
-        (s.imported.type === AST_NODE_TYPES.Identifier ? s.imported.name : s.imported.value) === name
-      ) {
-        return true;
-      }
+      if (s.type === AST_NODE_TYPES.ImportSpecifier && s.local.name === name && s.importKind !== 'type' && importedName(s) === name) return true;
     }
   }
   return false;
@@ -384,10 +378,8 @@ function importsFrom(modules: ModuleStatements, name: string, source: string): b
 
 /** `const { name } = require(source)`. */
 function requiresByName(declarator: TSESTree.VariableDeclarator, name: string, source: string): boolean {
-  const init = declarator.init;
-  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || init?.type !== AST_NODE_TYPES.CallExpression) return false;
-  const arg = init.arguments[0];
-  if (arg?.type !== AST_NODE_TYPES.Literal || arg.value !== source) return false;
+  const required = requireSource(declarator.init);
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || required?.source !== source || required.member !== undefined) return false;
   return declarator.id.properties.some(
     (p) =>
       p.type === AST_NODE_TYPES.Property &&
